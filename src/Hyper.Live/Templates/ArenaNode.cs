@@ -24,6 +24,9 @@ internal struct ArenaNode
 
     public bool HasKey;
 
+    /// <summary>Whether a literal was appended yet: the first one decides whether to capture the source.</summary>
+    public bool LiteralSeen;
+
     /// <summary>Whether the list's items carry explicit keys.</summary>
     public bool IsKeyed;
 

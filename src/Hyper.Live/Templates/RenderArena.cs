@@ -22,7 +22,8 @@ internal sealed class RenderArena
     [ThreadStatic]
     private static RenderArena? spare;
 
-    private readonly bool detached;
+    private bool detached;
+    private bool keepAlive;
     private ArenaNode[] nodes;
     private string?[] gaps;
     private HoleValue[] holes;
@@ -75,9 +76,16 @@ internal sealed class RenderArena
     {
         ref var node = ref nodes[index];
         ref var gap = ref gaps[node.Start + node.HolesWritten];
-        if (gap is null && node.Source is null && node.HolesWritten == 0 && !TemplateCache.IsKnownLiteral(literal))
+        if (!node.LiteralSeen)
         {
-            node.Source = TemplateSource.Capture();
+            node.LiteralSeen = true;
+            if (!TemplateCache.IsKnownLiteral(literal))
+            {
+                node.Source = TemplateSource.Capture(out var inStaticConstructor);
+
+                // A static field initialised during a render must outlive it: retire this arena instead of reusing it.
+                keepAlive |= inStaticConstructor && !detached;
+            }
         }
 
         gap = gap is null ? literal : gap + literal;
@@ -121,11 +129,7 @@ internal sealed class RenderArena
     /// <summary>Records a hole's value without boxing; see <see cref="HoleKind"/> for what is kept how.</summary>
     public HoleValue ToHole<T>(T value, string? format)
     {
-        if (value is null)
-        {
-            return HoleValue.Null;
-        }
-
+        // Checked before null: a null bool? still toggles its attribute off.
         if (typeof(T) == typeof(bool))
         {
             return HoleValue.ForBool(Unsafe.As<T, bool>(ref value));
@@ -134,6 +138,11 @@ internal sealed class RenderArena
         if (typeof(T) == typeof(bool?))
         {
             return HoleValue.ForBool(Unsafe.As<T, bool?>(ref value));
+        }
+
+        if (value is null)
+        {
+            return HoleValue.Null;
         }
 
         if (typeof(T) == typeof(Html))
@@ -297,8 +306,14 @@ internal sealed class RenderArena
 
         public void Dispose()
         {
-            arena.Reset();
             current = previous;
+            if (arena.keepAlive)
+            {
+                arena.detached = true;
+                return;
+            }
+
+            arena.Reset();
             spare = arena;
         }
     }

@@ -355,6 +355,8 @@ internal sealed class TemplateCompiler
                 throw Error("a hole inside a <!...> declaration");
             case State.BeforeAttributeName:
             case State.AfterAttributeName:
+                // Attribute sets render with their own leading space.
+                TrimTrailingWhitespace();
                 state = State.BeforeAttributeName;
                 return new SlotInfo(SlotContext.Attributes);
             case State.BeforeAttributeValue:
@@ -388,13 +390,17 @@ internal sealed class TemplateCompiler
     private SlotInfo ToggleAttribute()
     {
         output.Length = attributeStart;
+        TrimTrailingWhitespace();
+        state = State.BeforeAttributeName;
+        return new SlotInfo(SlotContext.BooleanAttribute, attributeName.ToString());
+    }
+
+    private void TrimTrailingWhitespace()
+    {
         while (output.Length > 0 && char.IsWhiteSpace(output[^1]))
         {
             output.Length--;
         }
-
-        state = State.BeforeAttributeName;
-        return new SlotInfo(SlotContext.BooleanAttribute, attributeName.ToString());
     }
 
     private bool SkipsClosingQuote(int hole) =>

@@ -4,16 +4,21 @@ namespace Hyper.Live.Templates;
 internal sealed record TemplateSource(string File, int Line)
 {
     /// <summary>
-    /// Finds the first caller outside this assembly with line information. Called only
-    /// the first time a template is seen, so the cost of a stack walk does not recur.
+    /// Finds the first caller outside this assembly with line information, and whether a
+    /// static constructor is on the stack (a <c>static readonly Html</c> being initialised).
+    /// Called only the first time a template is seen, so the stack walk does not recur.
     /// </summary>
-    public static TemplateSource? Capture()
+    public static TemplateSource? Capture(out bool inStaticConstructor)
     {
         var trace = new System.Diagnostics.StackTrace(2, fNeedFileInfo: true);
         var self = typeof(TemplateSource).Assembly;
+        TemplateSource? found = null;
+        inStaticConstructor = false;
         foreach (var frame in trace.GetFrames())
         {
-            if (frame.GetMethod()?.DeclaringType?.Assembly == self)
+            var method = frame.GetMethod();
+            inStaticConstructor |= method is System.Reflection.ConstructorInfo { IsStatic: true };
+            if (found is not null || method?.DeclaringType?.Assembly == self)
             {
                 continue;
             }
@@ -21,11 +26,11 @@ internal sealed record TemplateSource(string File, int Line)
             var file = frame.GetFileName();
             if (file is not null)
             {
-                return new TemplateSource(Path.GetFileName(file), frame.GetFileLineNumber());
+                found = new TemplateSource(Path.GetFileName(file), frame.GetFileLineNumber());
             }
         }
 
-        return null;
+        return found;
     }
 
     public override string ToString() => $"{File}:{Line}";
