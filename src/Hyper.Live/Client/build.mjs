@@ -17,7 +17,5 @@ await esbuild.build({
   format: "iife",
   minify: true,
   target: "es2020",
-  // Keep the MIT license comments of the bundled packages in the output.
-  legalComments: "inline",
   logLevel: "warning",
 })
