@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hyper.Live.Tests.Protocol;
+
+/// <summary>A real Kestrel server on 127.0.0.1 with the test views, started once per test class.</summary>
+public sealed class LiveTestServer : IAsyncLifetime
+{
+    private WebApplication? app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public List<string> Logs { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders().AddProvider(new ListLoggerProvider(Logs));
+        builder.Services.AddHyperLive(options => options.MaxMessageSize = 8 * 1024);
+        app = builder.Build();
+        app.MapHyperLive(typeof(LiveTestServer).Assembly);
+        app.MapLive<CounterView>("/counter");
+        app.MapLive<RoomView>("/rooms/{room}");
+        app.MapLive<BrokenMountView>("/broken");
+        await app.StartAsync();
+        BaseAddress = new Uri(app.Urls.First());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private sealed class ListLoggerProvider(List<string> logs) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new ListLogger(logs);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class ListLogger(List<string> logs) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (logs)
+            {
+                logs.Add($"{logLevel}: {formatter(state, exception)}");
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Hyper.Live.Templates;
+using Hyper.Live.Views;
+
+namespace Hyper.Live.Tests.Protocol;
+
+public sealed class CounterView : LiveView
+{
+    private int count;
+
+    public void Increment() => count++;
+
+    public void Boom() => throw new InvalidOperationException("boom");
+
+    public async Task Slow()
+    {
+        await Task.Delay(50);
+        count += 10;
+    }
+
+    public override Html Render() => $"<h2>Count: {count}</h2><button @click=\"increment\">+</button>";
+}
+
+public sealed class RoomView : LiveView
+{
+    private string room = "";
+
+    protected internal override void Mount(LiveParams parameters)
+    {
+        room = parameters["room"] ?? "?";
+        Title = "Room " + room;
+    }
+
+    public void Rename() => Title = "Renamed";
+
+    public override Html Render() => $"<h1>{room}</h1><p>{(IsConnected ? "live" : "static")}</p>";
+}
+
+public sealed class BrokenMountView : LiveView
+{
+    protected internal override void Mount(LiveParams parameters)
+    {
+        if (IsConnected)
+        {
+            throw new InvalidOperationException("mount failed");
+        }
+    }
+
+    public override Html Render() => $"<p>{1}</p>";
+}
