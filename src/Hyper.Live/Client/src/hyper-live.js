@@ -1,0 +1,106 @@
+// Entry module of the Hyper.Live browser bundle: boots the official Phoenix LiveView
+// client against the framework's "/live" socket and exposes `window.hyperLive`, the
+// page's view of the connection (state, change notifications, open/close control).
+import {Socket} from "phoenix"
+import {LiveSocket} from "phoenix_live_view"
+
+// Must be read while the module evaluates: document.currentScript is null afterwards.
+const script = document.currentScript
+const csrfToken = document.querySelector("meta[name='csrf-token']")?.getAttribute("content")
+
+// One object, shared with LiveSocket, so hooks added to `hyperLive.hooks` at any time
+// before an element mounts are found. A page script that runs before this bundle may
+// prepare `window.hyperLive = {hooks: {...}}`; that object is then the one used.
+const hooks = window.hyperLive?.hooks ?? {}
+
+const listeners = new Set()
+let lastState = "closed"
+
+// The Phoenix socket reports open, close and error, but not when it starts a (re)connect
+// or closes a connection itself. A WebSocket subclass as its transport tells us both;
+// every notification re-reads the real state, so a missed or duplicate one is harmless.
+const Transport = class extends WebSocket {
+  constructor(url, protocols) {
+    super(url, protocols)
+    // The socket stores this instance only after the constructor returns.
+    queueMicrotask(syncState)
+  }
+
+  close(code, reason) {
+    super.close(code, reason)
+    queueMicrotask(syncState)
+  }
+}
+
+const liveSocket = new LiveSocket("/live", Socket, {
+  // A function, not an object: LiveSocket mutates an object `params` on every join, and
+  // those keys would then leak into the socket URL (protocol §2.1).
+  params: () => ({_csrf_token: csrfToken}),
+  hooks,
+  transport: Transport,
+})
+
+const socket = liveSocket.getSocket()
+socket.onOpen(syncState)
+socket.onClose(syncState)
+socket.onError(syncState)
+
+function currentState() {
+  // "connecting" | "open" | "closing" | "closed", straight from the socket's transport.
+  return socket.connectionState()
+}
+
+function syncState() {
+  const state = currentState()
+  if (state === lastState) return
+  const previous = lastState
+  lastState = state
+  for (const callback of [...listeners]) {
+    try {
+      callback(state, previous)
+    } catch (error) {
+      // One faulty listener must not starve the others; rethrow outside the loop so the
+      // error is still reported like any uncaught one.
+      setTimeout(() => { throw error })
+    }
+  }
+  window.dispatchEvent(new CustomEvent("hyper:state", {detail: {state, previous}}))
+}
+
+const hyperLive = {
+  liveSocket,
+  hooks,
+
+  /** The current WebSocket of the Phoenix socket (it changes on reconnect), or null. */
+  get ws() {
+    return socket.conn ?? null
+  },
+
+  /** "connecting" | "open" | "closing" | "closed" */
+  get state() {
+    return currentState()
+  },
+
+  /** Calls `callback(newState, oldState)` on every change; returns the unsubscribe function. */
+  onStateChange(callback) {
+    listeners.add(callback)
+    return () => listeners.delete(callback)
+  },
+
+  connect() {
+    liveSocket.connect()
+    syncState()
+  },
+
+  disconnect() {
+    liveSocket.disconnect()
+    syncState()
+  },
+}
+
+window.liveSocket = liveSocket
+window.hyperLive = hyperLive
+
+if (script?.dataset.autoConnect !== "false") {
+  hyperLive.connect()
+}

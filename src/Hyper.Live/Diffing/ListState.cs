@@ -1,0 +1,62 @@
+using Hyper.Live.Templates;
+
+namespace Hyper.Live.Diffing;
+
+/// <summary>
+/// What the client holds for one comprehension: the entry template, each entry's key, and
+/// the entries' slot states in flat arrays (entry <c>i</c>, hole <c>h</c> at
+/// <c>i * HoleCount + h</c>), so a 1,000-row list costs a few arrays, not 1,000 objects.
+/// </summary>
+internal sealed class ListState
+{
+    public ListState(CompiledTemplate? template, bool keyed, int capacity)
+    {
+        Template = template;
+        Keyed = keyed;
+        Keys = new ulong[capacity];
+        Hashes = new ulong[capacity * Stride];
+    }
+
+    /// <summary>The entry template; null while the list has never had an entry (sent as <c>""</c>).</summary>
+    public CompiledTemplate? Template { get; }
+
+    public bool Keyed { get; }
+
+    public int Stride => Template?.HoleCount ?? 0;
+
+    public int Count;
+
+    public ulong[] Keys;
+
+    public ulong[] Hashes;
+
+    public object?[]? Children;
+
+    /// <summary>Makes room for <paramref name="count"/> entries, keeping the existing ones.</summary>
+    public void EnsureCapacity(int count)
+    {
+        if (Keys.Length >= count)
+        {
+            return;
+        }
+
+        var capacity = Math.Max(count, Keys.Length * 2);
+        Array.Resize(ref Keys, capacity);
+        Array.Resize(ref Hashes, capacity * Stride);
+        if (Children is not null)
+        {
+            Array.Resize(ref Children, capacity * Stride);
+        }
+    }
+
+    /// <summary>Drops entries from <paramref name="count"/> on, releasing their nested state.</summary>
+    public void Truncate(int count)
+    {
+        if (Children is not null && count < Count)
+        {
+            Array.Clear(Children, count * Stride, (Count - count) * Stride);
+        }
+
+        Count = count;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Hyper.Live.Templates;
+
+/// <summary>
+/// A template after compilation: the statics as the client receives them (event bindings
+/// rewritten, boolean attributes folded into their holes) and how to write each hole.
+/// Shared by every render of every session: there is one instance per distinct template.
+/// </summary>
+internal sealed class CompiledTemplate
+{
+    internal static readonly JsonWriterOptions JsonOptions = new()
+    {
+        // Diffs travel over a WebSocket, never inside an HTML page: escaping '<' or '&' would only add bytes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = false,
+    };
+
+    public CompiledTemplate(string[] statics, SlotInfo[] slots)
+    {
+        Statics = statics;
+        Slots = slots;
+        StaticsJson = EncodeStatics(statics);
+    }
+
+    /// <summary>A template made of one text hole: the entry template of lists of strings or of mixed items.</summary>
+    public static CompiledTemplate Identity { get; } = new(["", ""], [new SlotInfo(SlotContext.Text)]);
+
+    /// <summary><c>HoleCount + 1</c> literal strings, the Phoenix <c>"s"</c>.</summary>
+    public string[] Statics { get; }
+
+    public SlotInfo[] Slots { get; }
+
+    public int HoleCount => Slots.Length;
+
+    /// <summary>The statics as a UTF-8 JSON array, encoded once.</summary>
+    public byte[] StaticsJson { get; }
+
+    private static byte[] EncodeStatics(string[] statics)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            writer.WriteStartArray();
+            foreach (var part in statics)
+            {
+                writer.WriteStringValue(part);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < Statics.Length; i++)
+        {
+            text.Append(Statics[i]);
+            if (i < Slots.Length)
+            {
+                text.Append("{{").Append(i).Append("}}");
+            }
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,170 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Hyper.Live.Templates;
+
+/// <summary>
+/// Writes a leaf hole value as the HTML the page receives, according to the hole's
+/// <see cref="SlotContext"/>. Shared by the HTML renderer and the differ so that a dead
+/// render and a live diff can never escape differently.
+/// </summary>
+internal static class HoleWriter
+{
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\"'");
+
+    private static readonly JsonSerializerOptions ScriptJson = new()
+    {
+        // The default encoder escapes <, >, & and quotes, so a value can never close the script element.
+        Encoder = JavaScriptEncoder.Default,
+    };
+
+    public static void WriteLeaf(CharBuffer output, in HoleValue value, in SlotInfo slot)
+    {
+        switch (slot.Context)
+        {
+            case SlotContext.Text:
+            case SlotContext.AttributeValue:
+                WriteEscapedValue(output, value, slot);
+                break;
+            case SlotContext.BooleanAttribute:
+                if (value.Kind == HoleKind.Bool && value.A == 1)
+                {
+                    output.Append(' ');
+                    output.Append(slot.AttributeName);
+                }
+                else if (value.Kind is not HoleKind.Bool and not HoleKind.Null)
+                {
+                    throw new TemplateException($"The boolean attribute '{slot.AttributeName}' received a {value.Kind} value.");
+                }
+
+                break;
+            case SlotContext.Attributes:
+                WriteAttributes(output, value);
+                break;
+            case SlotContext.Script:
+                WriteScriptValue(output, value);
+                break;
+        }
+    }
+
+    /// <summary>Escapes <c>&amp; &lt; &gt; " '</c>: safe in element text and in quoted attribute values.</summary>
+    public static void Escape(CharBuffer output, ReadOnlySpan<char> text)
+    {
+        while (true)
+        {
+            var next = text.IndexOfAny(Escaped);
+            if (next < 0)
+            {
+                output.Append(text);
+                return;
+            }
+
+            output.Append(text[..next]);
+            output.Append(text[next] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                _ => "&#39;",
+            });
+            text = text[(next + 1)..];
+        }
+    }
+
+    private static void WriteEscapedValue(CharBuffer output, in HoleValue value, in SlotInfo slot)
+    {
+        switch (value.Kind)
+        {
+            case HoleKind.Null:
+                break;
+            case HoleKind.Bool:
+                output.Append(value.A switch { 1 => "true", 0 => "false", _ => "" });
+                break;
+            case HoleKind.String:
+            case HoleKind.Chars:
+            case HoleKind.Number:
+                Escape(output, value.Chars);
+                break;
+            case HoleKind.Node:
+                throw new TemplateException("Html cannot be placed inside an attribute value: pass a string, or build the whole attribute in the template.");
+            default:
+                throw new TemplateException(
+                    $"Attributes can only be placed where an attribute would start (<div {{{{attributes}}}}>), not in {(slot.Context == SlotContext.Text ? "element text" : "an attribute value")}.");
+        }
+    }
+
+    private static void WriteAttributes(CharBuffer output, in HoleValue value)
+    {
+        switch (value.Reference)
+        {
+            case null:
+                return;
+            case IEnumerable<KeyValuePair<string, object?>> attributes:
+                foreach (var (name, attributeValue) in attributes)
+                {
+                    WriteAttribute(output, name, attributeValue);
+                }
+
+                return;
+            case IEnumerable<KeyValuePair<string, string?>> attributes:
+                foreach (var (name, attributeValue) in attributes)
+                {
+                    WriteAttribute(output, name, attributeValue);
+                }
+
+                return;
+            default:
+                throw new TemplateException(
+                    $"A hole where an attribute would start expects attributes (IEnumerable<KeyValuePair<string, object?>>), not a {value.Kind} value.");
+        }
+    }
+
+    private static void WriteAttribute(CharBuffer output, string name, object? value)
+    {
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':' or '.'))
+        {
+            throw new TemplateException($"'{name}' is not a valid attribute name.");
+        }
+
+        if (value is null or false)
+        {
+            return;
+        }
+
+        output.Append(' ');
+        output.Append(name);
+        if (value is true)
+        {
+            return;
+        }
+
+        output.Append("=\"");
+        Escape(output, Convert.ToString(value, CultureInfo.InvariantCulture));
+        output.Append('"');
+    }
+
+    private static void WriteScriptValue(CharBuffer output, in HoleValue value)
+    {
+        switch (value.Kind)
+        {
+            case HoleKind.Null:
+                output.Append("null");
+                break;
+            case HoleKind.Bool:
+                output.Append(value.A switch { 1 => "true", 0 => "false", _ => "null" });
+                break;
+            case HoleKind.Number:
+                output.Append(value.Chars);
+                break;
+            case HoleKind.String:
+            case HoleKind.Chars:
+                output.Append(JsonSerializer.Serialize(value.Chars.ToString(), ScriptJson));
+                break;
+            default:
+                throw new TemplateException("Only strings, numbers, booleans and null can be placed inside <script>.");
+        }
+    }
+}

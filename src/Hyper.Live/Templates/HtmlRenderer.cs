@@ -1,0 +1,57 @@
+namespace Hyper.Live.Templates;
+
+/// <summary>Renders an <see cref="Html"/> tree to its full HTML text, for the dead render and for tests.</summary>
+internal static class HtmlRenderer
+{
+    private static readonly SlotInfo TextSlot = new(SlotContext.Text);
+
+    /// <summary>Runs <paramref name="render"/> in a render scope and returns its HTML.</summary>
+    public static string Render(Func<Html> render)
+    {
+        using var scope = RenderArena.Enter();
+        return Render(render());
+    }
+
+    public static string Render(Html html)
+    {
+        using var output = new CharBuffer();
+        Write(output, html.AsHole(), TextSlot);
+        return output.ToString();
+    }
+
+    public static void Write(CharBuffer output, in HoleValue value, in SlotInfo slot)
+    {
+        if (value.Kind != HoleKind.Node || slot.Context != SlotContext.Text)
+        {
+            HoleWriter.WriteLeaf(output, value, slot);
+            return;
+        }
+
+        var arena = (RenderArena)value.Reference!;
+        ref var node = ref arena.Node(value.A, value.B);
+        switch (node.Kind)
+        {
+            case NodeKind.Raw:
+                output.Append(node.Raw);
+                break;
+            case NodeKind.List:
+                foreach (var item in arena.Items(node))
+                {
+                    Write(output, item.Value, TextSlot);
+                }
+
+                break;
+            default:
+                var template = arena.TemplateOf(ref node);
+                var holes = arena.Holes(node);
+                for (var i = 0; i < holes.Length; i++)
+                {
+                    output.Append(template.Statics[i]);
+                    Write(output, holes[i], template.Slots[i]);
+                }
+
+                output.Append(template.Statics[^1]);
+                break;
+        }
+    }
+}

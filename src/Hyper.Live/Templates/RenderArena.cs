@@ -1,0 +1,368 @@
+using System.Buffers;
+using System.Collections;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Hyper.Live.Diffing;
+
+namespace Hyper.Live.Templates;
+
+/// <summary>
+/// Where the <see cref="Html"/> values of one render live: flat, reusable arrays of nodes,
+/// literal gaps, hole values, formatted text and list items. A render allocates nothing
+/// per template instance once the arrays have grown; <see cref="Reset"/> makes them
+/// reusable and invalidates every <see cref="Html"/> of the render by bumping the generation.
+/// Outside a render scope each value gets a small arena of its own that is never reset,
+/// so templates kept in static fields stay valid.
+/// </summary>
+internal sealed class RenderArena
+{
+    [ThreadStatic]
+    private static RenderArena? current;
+
+    [ThreadStatic]
+    private static RenderArena? spare;
+
+    private bool detached;
+    private bool keepAlive;
+    private ArenaNode[] nodes;
+    private string?[] gaps;
+    private HoleValue[] holes;
+    private ListItem[] items;
+    private char[] text;
+    private int nodeCount;
+    private int gapCount;
+    private int holeCount;
+    private int itemCount;
+    private int textLength;
+
+    private RenderArena(bool detached)
+    {
+        this.detached = detached;
+        var size = detached ? 1 : 64;
+        nodes = new ArenaNode[size];
+        gaps = new string?[size * 2];
+        holes = new HoleValue[size];
+        items = detached ? [] : new ListItem[size];
+        text = detached ? [] : new char[size * 8];
+    }
+
+    /// <summary>Incremented by <see cref="Reset"/>; an <see cref="Html"/> of an older generation is stale.</summary>
+    public int Generation { get; private set; }
+
+    /// <summary>The arena for a new value: the current render's, or a detached one outside renders.</summary>
+    public static RenderArena ForNewValue() => current ?? new RenderArena(detached: true);
+
+    /// <summary>Makes a reusable arena current on this thread until the scope is disposed.</summary>
+    public static Scope Enter()
+    {
+        var arena = spare ?? new RenderArena(detached: false);
+        spare = null;
+        var previous = current;
+        current = arena;
+        return new Scope(arena, previous);
+    }
+
+    public int BeginTemplate(int holeCapacity)
+    {
+        var index = NewNode(NodeKind.Template);
+        ref var node = ref nodes[index];
+        node.Start = Reserve(ref gaps, ref gapCount, holeCapacity + 1);
+        node.HoleStart = Reserve(ref holes, ref holeCount, holeCapacity);
+        node.HoleCapacity = holeCapacity;
+        return index;
+    }
+
+    public void AppendLiteral(int index, string literal)
+    {
+        ref var node = ref nodes[index];
+        ref var gap = ref gaps[node.Start + node.HolesWritten];
+        if (!node.LiteralSeen)
+        {
+            node.LiteralSeen = true;
+            if (!TemplateCache.IsKnownLiteral(literal))
+            {
+                node.Source = TemplateSource.Capture(out var inStaticConstructor);
+
+                // A static field initialised during a render must outlive it: retire this arena instead of reusing it.
+                keepAlive |= inStaticConstructor && !detached;
+            }
+        }
+
+        gap = gap is null ? literal : gap + literal;
+    }
+
+    public void AppendHole(int index, HoleValue value)
+    {
+        ref var node = ref nodes[index];
+        if (node.HolesWritten == node.HoleCapacity)
+        {
+            throw new InvalidOperationException("More holes were appended to this Html than its constructor announced.");
+        }
+
+        holes[node.HoleStart + node.HolesWritten++] = value;
+    }
+
+    public int NewRaw(string html)
+    {
+        var index = NewNode(NodeKind.Raw);
+        nodes[index].Raw = html;
+        return index;
+    }
+
+    public void SetKey(int index, ulong key)
+    {
+        nodes[index].Key = key;
+        nodes[index].HasKey = true;
+    }
+
+    public int NewList(ReadOnlySpan<ListItem> list, bool keyed)
+    {
+        var start = Reserve(ref items, ref itemCount, list.Length);
+        list.CopyTo(items.AsSpan(start));
+        var index = NewNode(NodeKind.List);
+        nodes[index].Start = start;
+        nodes[index].HoleStart = list.Length;
+        nodes[index].IsKeyed = keyed;
+        return index;
+    }
+
+    /// <summary>Records a hole's value without boxing; see <see cref="HoleKind"/> for what is kept how.</summary>
+    public HoleValue ToHole<T>(T value, string? format)
+    {
+        // Checked before null: a null bool? still toggles its attribute off.
+        if (typeof(T) == typeof(bool))
+        {
+            return HoleValue.ForBool(Unsafe.As<T, bool>(ref value));
+        }
+
+        if (typeof(T) == typeof(bool?))
+        {
+            return HoleValue.ForBool(Unsafe.As<T, bool?>(ref value));
+        }
+
+        if (value is null)
+        {
+            return HoleValue.Null;
+        }
+
+        if (typeof(T) == typeof(Html))
+        {
+            return Unsafe.As<T, Html>(ref value).AsHole();
+        }
+
+        switch (value)
+        {
+            case string text:
+                return HoleValue.ForString(text);
+            case ISpanFormattable:
+                var isNumber = typeof(T).IsPrimitive && typeof(T) != typeof(char) || typeof(T) == typeof(decimal);
+                return Format((ISpanFormattable)value, format, isNumber);
+            case IFormattable formattable:
+                return HoleValue.ForString(formattable.ToString(format, CultureInfo.InvariantCulture));
+            case Html html:
+                return html.AsHole();
+            case IEnumerable<KeyValuePair<string, object?>> or IEnumerable<KeyValuePair<string, string?>>:
+                return new HoleValue(HoleKind.Attributes, 0, 0, value);
+            case IEnumerable<Html> sequence:
+                return ListOf(sequence);
+            case IEnumerable sequence:
+                return ListOfValues(sequence);
+            default:
+                return HoleValue.ForString(value.ToString());
+        }
+    }
+
+    private HoleValue Format(ISpanFormattable value, string? format, bool isNumber)
+    {
+        int written;
+        while (!value.TryFormat(text.AsSpan(textLength), out written, format, CultureInfo.InvariantCulture))
+        {
+            Array.Resize(ref text, Math.Max(64, text.Length * 2));
+        }
+
+        var start = textLength;
+        textLength += written;
+        return new HoleValue(isNumber ? HoleKind.Number : HoleKind.Chars, start, written, this);
+    }
+
+    private HoleValue ListOf(IEnumerable<Html> sequence)
+    {
+        var collected = new ListBuilder();
+        try
+        {
+            foreach (var html in sequence)
+            {
+                var key = html.TryGetKey(out var explicitKey) ? explicitKey : (ulong?)null;
+                collected.Add(html.AsHole(), key);
+            }
+
+            return collected.ToList(this);
+        }
+        finally
+        {
+            collected.Dispose();
+        }
+    }
+
+    private HoleValue ListOfValues(IEnumerable sequence)
+    {
+        var collected = new ListBuilder();
+        try
+        {
+            foreach (var value in sequence)
+            {
+                collected.Add(ToHole(value, null), null);
+            }
+
+            return collected.ToList(this);
+        }
+        finally
+        {
+            collected.Dispose();
+        }
+    }
+
+    /// <summary>The node behind an <see cref="Html"/>, after checking it belongs to this render.</summary>
+    public ref ArenaNode Node(int index, int generation)
+    {
+        if (generation != Generation)
+        {
+            throw new InvalidOperationException(
+                "This Html was produced by an earlier render and cannot be rendered again. " +
+                "Keep state in fields and build Html inside Render (or in methods it calls); " +
+                "Html values created outside a render, such as static fields, are fine.");
+        }
+
+        return ref nodes[index];
+    }
+
+    public ReadOnlySpan<HoleValue> Holes(in ArenaNode node) => holes.AsSpan(node.HoleStart, node.HoleCapacity);
+
+    public ReadOnlySpan<ListItem> Items(in ArenaNode node) => items.AsSpan(node.Start, node.HoleStart);
+
+    public ReadOnlySpan<char> Text(int start, int length) => text.AsSpan(start, length);
+
+    /// <summary>The compiled template of a template node, looked up once per node.</summary>
+    public CompiledTemplate TemplateOf(ref ArenaNode node)
+    {
+        if (node.Template is null)
+        {
+            if (node.HolesWritten != node.HoleCapacity)
+            {
+                throw new InvalidOperationException("An Html value was used before all of its holes were filled.");
+            }
+
+            node.Template = TemplateCache.Get(gaps.AsSpan(node.Start, node.HoleCapacity + 1), Holes(node), node.Source);
+        }
+
+        return node.Template;
+    }
+
+    private void Reset()
+    {
+        if (detached)
+        {
+            return;
+        }
+
+        Generation++;
+        Array.Clear(nodes, 0, nodeCount);
+        Array.Clear(gaps, 0, gapCount);
+        Array.Clear(holes, 0, holeCount);
+        Array.Clear(items, 0, itemCount);
+        nodeCount = gapCount = holeCount = itemCount = textLength = 0;
+    }
+
+    private int NewNode(NodeKind kind)
+    {
+        var index = Reserve(ref nodes, ref nodeCount, 1);
+        nodes[index].Kind = kind;
+        return index;
+    }
+
+    private static int Reserve<T>(ref T[] array, ref int count, int length)
+    {
+        if (count + length > array.Length)
+        {
+            Array.Resize(ref array, Math.Max(count + length, array.Length * 2));
+        }
+
+        var start = count;
+        count += length;
+        return start;
+    }
+
+    /// <summary>Ends a render: resets the arena for the next one and restores the previous scope.</summary>
+    internal readonly struct Scope : IDisposable
+    {
+        private readonly RenderArena arena;
+        private readonly RenderArena? previous;
+
+        public Scope(RenderArena arena, RenderArena? previous)
+        {
+            this.arena = arena;
+            this.previous = previous;
+        }
+
+        public void Dispose()
+        {
+            current = previous;
+            if (arena.keepAlive)
+            {
+                arena.detached = true;
+                return;
+            }
+
+            arena.Reset();
+            spare = arena;
+        }
+    }
+
+    /// <summary>Collects list items in a pooled buffer: items build nested nodes while being enumerated.</summary>
+    private struct ListBuilder : IDisposable
+    {
+        private ListItem[]? buffer;
+        private int count;
+        private int keyedCount;
+
+        public void Add(HoleValue value, ulong? key)
+        {
+            buffer ??= ArrayPool<ListItem>.Shared.Rent(16);
+            if (count == buffer.Length)
+            {
+                var larger = ArrayPool<ListItem>.Shared.Rent(count * 2);
+                buffer.AsSpan(0, count).CopyTo(larger);
+                ArrayPool<ListItem>.Shared.Return(buffer, clearArray: true);
+                buffer = larger;
+            }
+
+            if (key is not null)
+            {
+                keyedCount++;
+            }
+
+            buffer[count] = new ListItem(value, key ?? (ulong)count);
+            count++;
+        }
+
+        public readonly HoleValue ToList(RenderArena arena)
+        {
+            if (keyedCount != 0 && keyedCount != count)
+            {
+                throw new TemplateException("A list mixes keyed and unkeyed items: give every item a key (Html.Keyed) or none.");
+            }
+
+            var index = arena.NewList(buffer is null ? [] : buffer.AsSpan(0, count), keyedCount != 0);
+            return new HoleValue(HoleKind.Node, index, arena.Generation, arena);
+        }
+
+        public void Dispose()
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<ListItem>.Shared.Return(buffer, clearArray: true);
+                buffer = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Hyper.Live.Templates;
+
+/// <summary>Where in the HTML a hole sits, which decides how its value is written.</summary>
+internal enum SlotContext : byte
+{
+    /// <summary>Element text: HTML-escaped; nested templates and lists allowed.</summary>
+    Text,
+
+    /// <summary>Inside a quoted attribute value: attribute-escaped.</summary>
+    AttributeValue,
+
+    /// <summary>An attribute whose whole value is a <c>bool</c> hole: renders the bare name or nothing.</summary>
+    BooleanAttribute,
+
+    /// <summary>Where an attribute would start: renders a set of attributes.</summary>
+    Attributes,
+
+    /// <summary>Inside <c>&lt;script&gt;</c>: written as a JSON literal that cannot close the script.</summary>
+    Script,
+}
