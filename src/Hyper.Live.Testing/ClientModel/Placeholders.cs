@@ -24,6 +24,11 @@ internal static class Placeholders
         while (at >= 0)
         {
             var end = html.IndexOf(Delimiter, at + 1);
+            if (end < at + 2)
+            {
+                yield break; // a stray delimiter in text, not one of ours
+            }
+
             yield return (html[at + 1], html[(at + 2)..end]);
             at = html.IndexOf(Delimiter, end + 1);
         }
@@ -36,8 +41,13 @@ internal static class Placeholders
         var at = html.IndexOf(Delimiter, StringComparison.Ordinal);
         while (at >= 0)
         {
-            output.Append(html, start, at - start);
             var end = html.IndexOf(Delimiter, at + 1);
+            if (end < at + 2)
+            {
+                break; // a stray delimiter in text: keep the rest verbatim
+            }
+
+            output.Append(html, start, at - start);
             resolve(html[at + 1], html[(at + 2)..end], output);
             start = end + 1;
             at = html.IndexOf(Delimiter, start);

@@ -211,6 +211,34 @@ public sealed class ClientRenderedTreeTests
         Assert.Equal("<main>\n  <b data-phx-id=\"c1-phx-X\" data-phx-component=\"1\" data-phx-view=\"phx-X\">b</b>\n</main>", tree.ToHtml());
     }
 
+    private const string NestedComponents = """
+        {"s": ["<main>", "</main>"], "0": 1,
+         "c": {"1": {"s": ["<section>", "", "</section>"], "r": 1, "0": "outer", "1": 2},
+               "2": {"s": ["<b>", "</b>"], "r": 1, "0": "inner"},
+               "3": {"s": ["<i>", "</i>"], "r": 1, "0": "not in the DOM"}}}
+        """;
+
+    private static string NestedPage(string outer, string inner) =>
+        $"""<main><section data-phx-id="c1-phx-X" data-phx-component="1" data-phx-view="phx-X">{outer}<b data-phx-id="c2-phx-X" data-phx-component="2" data-phx-view="phx-X">{inner}</b></section></main>""";
+
+    [Fact]
+    public void Component_only_diff_reaches_a_nested_component_alone_or_through_its_parent()
+    {
+        var tree = new ClientRenderedTree(NestedComponents, ViewId);
+        Assert.Equal(NestedPage("outer", "inner"), tree.ToHtml());
+
+        tree.Merge("""{"c": {"2": {"0": "INNER"}}}""");
+        Assert.Equal(NestedPage("outer", "INNER"), tree.ToHtml());
+
+        tree.Merge("""{"c": {"1": {"0": "OUTER"}, "2": {"0": "both"}, "3": {"0": "still not shown"}}}""");
+        Assert.Equal(ClientPatchKind.ComponentsOnly, tree.LastPatch);
+        Assert.Equal(NestedPage("OUTER", "both"), tree.ToHtml());
+
+        // A cid that is not on the page is only cached; it shows once a slot refers to it.
+        tree.Merge("""{"0": 3}""");
+        Assert.Equal("""<main><i data-phx-id="c3-phx-X" data-phx-component="3" data-phx-view="phx-X">still not shown</i></main>""", tree.ToHtml());
+    }
+
     [Fact]
     public void Positive_statics_sharing_uses_a_component_of_the_same_diff()
     {
