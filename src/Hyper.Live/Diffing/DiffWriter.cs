@@ -21,11 +21,17 @@ internal sealed class DiffWriter
     /// <summary>The JSON writer; call <see cref="Flush"/> before writing to it directly.</summary>
     public Utf8JsonWriter Json { get; }
 
+    /// <summary>Forgets pending frames, after a write that failed half-way.</summary>
+    public void Reset() => depth = written = 0;
+
     /// <summary>Whether the innermost frame has been written.</summary>
     public bool IsWritten => written == depth;
 
     /// <summary>Opens the top-level object, written as <c>{}</c> even when nothing changed.</summary>
     public void PushRoot() => Push(new Frame(-1, null, -1, AlwaysWrite: true));
+
+    /// <summary>Opens a top-level object that is written only if something is written inside it.</summary>
+    public void PushOptionalRoot() => Push(new Frame(-1, null, -1, AlwaysWrite: false));
 
     /// <summary>Opens an object under a property name; omitted entirely when nothing is written inside.</summary>
     public void Push(string name) => Push(new Frame(-1, name, -1, AlwaysWrite: false));

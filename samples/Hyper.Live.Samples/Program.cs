@@ -1,0 +1,10 @@
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddHyperLive();
+
+var app = builder.Build();
+app.MapHyperLive(typeof(Program).Assembly);
+app.MapGet("/", () => Results.Redirect("/counter"));
+app.Run();
+
+/// <summary>The samples app; public so tests can start it.</summary>
+public partial class Program;

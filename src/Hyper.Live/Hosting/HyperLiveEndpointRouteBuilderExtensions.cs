@@ -1,0 +1,60 @@
+using System.Reflection;
+using Hyper.Live.Hosting;
+using Hyper.Live.Transports;
+using Hyper.Live.Views;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps Hyper.Live's endpoints and live routes.</summary>
+public static class HyperLiveEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the client script, the socket at <c>/live/websocket</c>, and a route for every
+    /// <see cref="LiveView"/> in a <c>*.Live</c> namespace of <paramref name="assemblies"/>
+    /// (the entry assembly when none is given): <c>Live/TodoList.cs</c> → <c>/todo-list</c>.
+    /// </summary>
+    /// <returns>A builder for conventions (authorization, …) applied to the live routes.</returns>
+    public static IEndpointConventionBuilder MapHyperLive(this IEndpointRouteBuilder endpoints, params Assembly[] assemblies)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapClientScript();
+        var socket = endpoints.CreateApplicationBuilder().UseWebSockets();
+        socket.Run(WebSocketEndpoint.HandleAsync);
+        endpoints.Map(WebSocketEndpoint.Path, socket.Build()).WithDisplayName("Hyper.Live socket");
+
+        var scanned = assemblies.Length > 0 ? assemblies : [Assembly.GetEntryAssembly()!];
+        var routes = new RouteBuilders();
+        foreach (var (pattern, viewType) in scanned.SelectMany(LiveRoutes.Conventional))
+        {
+            routes.Add(MapLive(endpoints, pattern, viewType));
+        }
+
+        return routes;
+    }
+
+    /// <summary>Serves <typeparamref name="TView"/> at <paramref name="pattern"/>; route values reach its params.</summary>
+    public static IEndpointConventionBuilder MapLive<TView>(this IEndpointRouteBuilder endpoints, string pattern)
+        where TView : LiveView => MapLive(endpoints, pattern, typeof(TView));
+
+    private static IEndpointConventionBuilder MapLive(IEndpointRouteBuilder endpoints, string pattern, Type viewType)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var route = endpoints.ServiceProvider.GetRequiredService<LiveRoutes>().Add(pattern, viewType);
+        return endpoints.MapGet(pattern, context => StaticRenderer.RenderAsync(context, route)).WithDisplayName($"Live {viewType.Name}");
+    }
+
+    /// <summary>Applies conventions to every conventional live route at once.</summary>
+    private sealed class RouteBuilders : List<IEndpointConventionBuilder>, IEndpointConventionBuilder
+    {
+        public void Add(Action<EndpointBuilder> convention)
+        {
+            foreach (var builder in this)
+            {
+                builder.Add(convention);
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hyper.Live.Hosting;
+
+/// <summary>The framework's process-wide parts, shared by the HTTP render and every socket.</summary>
+internal sealed class LiveHost
+{
+    public LiveHost(LiveRoutes routes, LiveTokens tokens, CsrfTokens csrf, IOptions<HyperLiveOptions> options, ILoggerFactory loggers)
+    {
+        Routes = routes;
+        Tokens = tokens;
+        Csrf = csrf;
+        Options = options.Value;
+        Loggers = loggers;
+    }
+
+    public LiveRoutes Routes { get; }
+
+    public LiveTokens Tokens { get; }
+
+    public CsrfTokens Csrf { get; }
+
+    public HyperLiveOptions Options { get; }
+
+    public ILoggerFactory Loggers { get; }
+}

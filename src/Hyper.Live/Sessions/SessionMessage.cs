@@ -1,0 +1,13 @@
+using Hyper.Live.Protocol;
+
+namespace Hyper.Live.Sessions;
+
+/// <summary>Something for a session's mailbox: a frame from the browser or a message for the view.</summary>
+internal abstract record SessionMessage
+{
+    /// <summary>A frame for this session's topic.</summary>
+    internal sealed record FromClient(PhoenixMessage Message) : SessionMessage;
+
+    /// <summary>A message for <c>HandleInfo</c>.</summary>
+    internal sealed record Info(object Message) : SessionMessage;
+}

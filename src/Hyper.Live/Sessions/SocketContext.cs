@@ -1,0 +1,9 @@
+using System.Security.Claims;
+
+namespace Hyper.Live.Sessions;
+
+/// <summary>What the socket's HTTP upgrade request established, shared by every view joined over it.</summary>
+/// <param name="User">The authenticated user of the upgrade request.</param>
+/// <param name="CsrfValid">Whether the CSRF token matched; when not, every join is answered <c>stale</c>.</param>
+/// <param name="Services">The application's services.</param>
+internal sealed record SocketContext(ClaimsPrincipal User, bool CsrfValid, IServiceProvider Services);
