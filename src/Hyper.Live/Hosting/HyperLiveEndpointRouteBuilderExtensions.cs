@@ -5,6 +5,7 @@ using Hyper.Live.Views;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -24,6 +25,10 @@ public static class HyperLiveEndpointRouteBuilderExtensions
         var socket = endpoints.CreateApplicationBuilder().UseWebSockets();
         socket.Run(WebSocketEndpoint.HandleAsync);
         endpoints.Map(WebSocketEndpoint.Path, socket.Build()).WithDisplayName("Hyper.Live socket");
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<HyperLiveOptions>>().Value.DiagnosticsPath is { Length: > 0 } diagnostics)
+        {
+            endpoints.MapDiagnostics(diagnostics);
+        }
 
         var scanned = assemblies.Length > 0 ? assemblies : [Assembly.GetEntryAssembly()!];
         var routes = new RouteBuilders();

@@ -34,4 +34,12 @@ public sealed class HyperLiveOptions
 
     /// <summary>The most live views one socket may join at once.</summary>
     public int MaxViewsPerSocket { get; set; } = 100;
+
+    /// <summary>
+    /// Where to serve a JSON snapshot of the server's load (sockets, sessions, events, managed
+    /// heap, working set), for load tests and operators; null (the default) serves nothing.
+    /// Only loopback clients get an answer, and <c>?collect=true</c> forces a full garbage
+    /// collection first so the heap size is what live objects hold. Example: <c>/_hyper/diagnostics</c>.
+    /// </summary>
+    public string? DiagnosticsPath { get; set; }
 }

@@ -10,6 +10,7 @@ public static class HyperLiveServiceCollectionExtensions
     public static IServiceCollection AddHyperLive(this IServiceCollection services, Action<HyperLiveOptions>? configure = null)
     {
         services.AddDataProtection();
+        services.AddMetrics();
         var options = services.AddOptions<HyperLiveOptions>();
         if (configure is not null)
         {
@@ -19,6 +20,7 @@ public static class HyperLiveServiceCollectionExtensions
         services.TryAddSingleton<LiveRoutes>();
         services.TryAddSingleton<LiveTokens>();
         services.TryAddSingleton<CsrfTokens>();
+        services.TryAddSingleton<HyperLiveMetrics>();
         services.TryAddSingleton<LiveHost>();
         return services;
     }

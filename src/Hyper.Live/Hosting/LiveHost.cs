@@ -6,8 +6,9 @@ namespace Hyper.Live.Hosting;
 /// <summary>The framework's process-wide parts, shared by the HTTP render and every socket.</summary>
 internal sealed class LiveHost
 {
-    public LiveHost(LiveRoutes routes, LiveTokens tokens, CsrfTokens csrf, IOptions<HyperLiveOptions> options, ILoggerFactory loggers)
+    public LiveHost(LiveRoutes routes, LiveTokens tokens, CsrfTokens csrf, IOptions<HyperLiveOptions> options, ILoggerFactory loggers, HyperLiveMetrics metrics)
     {
+        Metrics = metrics;
         Routes = routes;
         Tokens = tokens;
         Csrf = csrf;
@@ -24,4 +25,6 @@ internal sealed class LiveHost
     public HyperLiveOptions Options { get; }
 
     public ILoggerFactory Loggers { get; }
+
+    public HyperLiveMetrics Metrics { get; }
 }

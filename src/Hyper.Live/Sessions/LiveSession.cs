@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Hyper.Live.Diffing;
@@ -150,6 +151,7 @@ internal sealed partial class LiveSession
         {
             scope = socket.Context.Services.CreateAsyncScope();
             view = (LiveView)ActivatorUtilities.CreateInstance(scope.Value.ServiceProvider, viewType!);
+            host.Metrics.SessionStarted(); // paired with SessionEnded when the view is unmounted
             view.IsConnected = true;
             view.User = socket.Context.User;
             view.Uri = uri;
@@ -247,6 +249,7 @@ internal sealed partial class LiveSession
             return;
         }
 
+        host.Metrics.EventHandled();
         SendRender(message.Ref, "diff", includeTitle: view.TitleChanged);
     }
 
@@ -266,6 +269,7 @@ internal sealed partial class LiveSession
     private void SendRender(string? refValue, string property, bool includeTitle)
     {
         var frames = FrameWriter.Current;
+        var started = Stopwatch.GetTimestamp();
         using (RenderArena.Enter())
         {
             var html = view!.Render();
@@ -279,7 +283,9 @@ internal sealed partial class LiveSession
             differ.Write(frames.Diff, html);
             WriteTitle(frames, includeTitle);
             frames.Diff.Pop();
-            Send(frames.EndReply());
+            var frame = frames.EndReply();
+            host.Metrics.Rendered(started);
+            Send(frame);
         }
     }
 
@@ -287,6 +293,7 @@ internal sealed partial class LiveSession
     private void PushDiff()
     {
         var frames = FrameWriter.Current;
+        var started = Stopwatch.GetTimestamp();
         using (RenderArena.Enter())
         {
             var html = view!.Render();
@@ -296,6 +303,7 @@ internal sealed partial class LiveSession
             WriteTitle(frames, view.TitleChanged);
             var changed = frames.Diff.IsWritten;
             frames.Diff.Pop();
+            host.Metrics.Rendered(started);
             if (changed)
             {
                 Send(frames.End());
@@ -355,6 +363,7 @@ internal sealed partial class LiveSession
         {
             if (mounted is not null)
             {
+                host.Metrics.SessionEnded();
                 await mounted.OnUnmountAsync().ConfigureAwait(false);
             }
         }

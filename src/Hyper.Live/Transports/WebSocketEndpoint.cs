@@ -54,7 +54,15 @@ internal static partial class WebSocketEndpoint
         var socketContext = new SocketContext(context.User, host.Csrf.IsValid(context), context.RequestServices);
         var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var both = CancellationTokenSource.CreateLinkedTokenSource(stopping, context.RequestAborted);
-        await connection.RunAsync(new PhoenixSocket(connection, socketContext, host), both.Token).ConfigureAwait(false);
+        host.Metrics.SocketOpened();
+        try
+        {
+            await connection.RunAsync(new PhoenixSocket(connection, socketContext, host), both.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            host.Metrics.SocketClosed();
+        }
     }
 
     /// <summary>Same-origin (scheme, host and port of the request) or listed in <see cref="HyperLiveOptions.AllowedOrigins"/>.</summary>
