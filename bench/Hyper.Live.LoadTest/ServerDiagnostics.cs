@@ -1,0 +1,13 @@
+namespace Hyper.Live.LoadTest;
+
+/// <summary>What the server's diagnostics endpoint reports (see <c>DiagnosticsEndpoint</c> in Hyper.Live).</summary>
+internal sealed record ServerDiagnostics(
+    long Sockets,
+    long Sessions,
+    long Events,
+    long ManagedBytes,
+    long GcHeapBytes,
+    long GcCommittedBytes,
+    bool ServerGc,
+    string GcLatencyMode,
+    int Threads);
