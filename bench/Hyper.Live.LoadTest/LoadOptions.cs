@@ -22,6 +22,7 @@ internal sealed record LoadOptions
           --heartbeat 30            seconds between a socket's heartbeats, as the browser client sends them      [30]
           --server PATH             the samples app's dll                                                      [bin/<configuration>]
           --server-env KEY=VALUE    an environment variable for the server process (repeatable)
+          --hold 0                  seconds to keep every session open at the end (to profile the server)       [0]
           --results DIR             where the Markdown report is appended ("-": no report)                      [bench/results]
           --quick                   smoke test: 500 sessions, a short latency phase; fails on any error
         """;
@@ -54,6 +55,9 @@ internal sealed record LoadOptions
     public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public string? ServerPath { get; init; }
+
+    /// <summary>How long to keep every session open after the last phase, e.g. to take a heap snapshot.</summary>
+    public TimeSpan Hold { get; init; }
 
     public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
 
@@ -105,6 +109,7 @@ internal sealed record LoadOptions
                 "--rate" => options with { Rate = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--duration" => options with { LoadDuration = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--heartbeat" => options with { HeartbeatInterval = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
+                "--hold" => options with { Hold = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--server" => options with { ServerPath = Value() },
                 "--server-env" => AddEnvironment(options, environment, Value()),
                 "--results" => options with { ResultsDirectory = Value() is var directory && directory == "-" ? null : directory },

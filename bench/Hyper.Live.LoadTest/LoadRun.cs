@@ -120,6 +120,12 @@ internal sealed class LoadRun : IAsyncDisposable
 
         var everyone = await ClickEverySessionAsync(cancellationToken).ConfigureAwait(false);
         latency.Add((Sessions, everyone));
+        if (options.Hold > TimeSpan.Zero)
+        {
+            Log($"holding {Sessions} sessions for {options.Hold.TotalSeconds:0} s (server pid {server.Pid})");
+            await Task.Delay(options.Hold, cancellationToken).ConfigureAwait(false);
+        }
+
         var final = await server.DiagnosticsAsync(collect: false, cancellationToken).ConfigureAwait(false);
         var report = new LoadReport(
             options,
