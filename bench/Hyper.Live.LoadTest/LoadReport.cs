@@ -21,4 +21,6 @@ internal sealed record LoadReport(
     int Errors,
     IReadOnlyDictionary<string, int> ErrorsByPhase,
     IReadOnlyList<string> ErrorSamples,
-    TimeSpan Duration);
+    TimeSpan Duration,
+    string LoadAverageAtStart,
+    string LoadAverageAtLatency);

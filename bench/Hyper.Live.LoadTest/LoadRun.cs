@@ -73,6 +73,8 @@ internal sealed class LoadRun : IAsyncDisposable
     private async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.Now;
+        var loadAtStart = MachineInfo.LoadAverage();
+        var loadAtLatency = "";
         var clock = Stopwatch.StartNew();
         var maxSockets = (options.MaxSessions + options.ViewsPerSocket - 1) / options.ViewsPerSocket;
         sockets = new LoadSocket?[maxSockets];
@@ -108,6 +110,7 @@ internal sealed class LoadRun : IAsyncDisposable
 
             if (latencyAt.Contains(target))
             {
+                loadAtLatency = MachineInfo.LoadAverage();
                 latency.Add((Sessions, await SequentialAsync(cancellationToken).ConfigureAwait(false)));
                 if (options.Rate > 0)
                 {
@@ -147,7 +150,9 @@ internal sealed class LoadRun : IAsyncDisposable
             errors.Total,
             errors.ByPhase,
             errors.Samples,
-            clock.Elapsed);
+            clock.Elapsed,
+            loadAtStart,
+            loadAtLatency);
         Log($"done in {clock.Elapsed.TotalSeconds:F0} s; {errors.Total} errors, {everyone.Count} of {Sessions} sessions answered a click");
         return report;
     }

@@ -51,6 +51,9 @@ internal static class MarkdownReport
         }
 
         Line();
+        Line($"Load average (1/5/15 min) at the start: {report.LoadAverageAtStart}; before the latency phases: {report.LoadAverageAtLatency} " +
+            "(latency on a shared 2-core machine moves with whatever else runs on it).");
+        Line();
         Line($"Join (frames): {report.JoinUpBytes:F0} B up, {report.JoinDownBytes:F0} B down; the dead-rendered page: {report.PageBytes:F0} B. " +
             $"Sessions answering the final click: {report.SessionsAnswered:N0} of {report.SessionsHeld:N0}. Events handled by the server: {report.EventsHandled:N0}. " +
             $"Server log lines at warning or above: {report.ServerWarnings}. Errors: {report.Errors}" +

@@ -1,4 +1,5 @@
 using Hyper.Live.Hosting;
+using Hyper.Live.Transports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class HyperLiveServiceCollectionExtensions
         services.TryAddSingleton<LiveTokens>();
         services.TryAddSingleton<CsrfTokens>();
         services.TryAddSingleton<HyperLiveMetrics>();
+        services.TryAddSingleton<IdleSweeper>();
         services.TryAddSingleton<LiveHost>();
         return services;
     }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using Hyper.Live.Hosting;
 using Hyper.Live.Protocol;
 using Hyper.Live.Sessions;
@@ -10,89 +9,150 @@ namespace Hyper.Live.Transports;
 
 /// <summary>
 /// Carries one Phoenix socket over a WebSocket: a receive loop that hands whole text frames
-/// to the <see cref="PhoenixSocket"/>, and a single writer that sends queued frames in order.
+/// to the <see cref="PhoenixSocket"/>, and a send pump that writes queued frames in order.
 /// The queue is bounded: a client that stops reading is disconnected rather than allowed
 /// to grow the server's memory.
 /// </summary>
+/// <remarks>
+/// Built for many idle connections: while nothing happens, a connection holds no receive
+/// buffer (it waits with a zero-byte read), no running send loop (the pump runs only while
+/// frames are queued) and no timer or token source of its own (<see cref="IdleSweeper"/>
+/// watches every connection with one timer).
+/// </remarks>
 internal sealed partial class WebSocketConnection : IFrameSink
 {
     private readonly WebSocket webSocket;
     private readonly HyperLiveOptions options;
     private readonly ILogger logger;
-    private readonly Channel<Frame> outbound;
+
+    // Frames waiting to be sent, oldest first; also the lock for the fields below.
+    private readonly Queue<Frame> outbound = new();
+    private bool pumping;
+    private bool completed;
+    private bool closeSent;
+    private TaskCompletionSource? ended;
     private WebSocketCloseStatus closeStatus = WebSocketCloseStatus.NormalClosure;
     private string closeDescription = "";
+    private long lastReceived = Environment.TickCount64;
+    private long closingSince;
 
     public WebSocketConnection(WebSocket webSocket, LiveHost host)
     {
         this.webSocket = webSocket;
         options = host.Options;
         logger = host.Loggers.CreateLogger<WebSocketConnection>();
-        outbound = Channel.CreateBounded<Frame>(new BoundedChannelOptions(options.MaxQueuedFrames)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
     }
+
+    /// <summary>Links of the <see cref="IdleSweeper"/>'s list; guarded by its lock.</summary>
+    internal WebSocketConnection? Previous { get; set; }
+
+    /// <inheritdoc cref="Previous"/>
+    internal WebSocketConnection? Next { get; set; }
+
+    /// <summary>When the last frame arrived (<see cref="Environment.TickCount64"/>).</summary>
+    internal long LastReceived => Volatile.Read(ref lastReceived);
+
+    /// <summary>When the server started closing the connection, or 0.</summary>
+    internal long ClosingSince => Volatile.Read(ref closingSince);
 
     public bool TrySend(Frame frame)
     {
-        if (outbound.Writer.TryWrite(frame))
+        lock (outbound)
         {
-            return true;
+            if (completed)
+            {
+                frame.Release();
+                return false;
+            }
+
+            if (outbound.Count >= options.MaxQueuedFrames)
+            {
+                frame.Release();
+                LogSlowClient(logger, options.MaxQueuedFrames);
+                CloseLocked(WebSocketCloseStatus.EndpointUnavailable, "too far behind");
+                return false;
+            }
+
+            outbound.Enqueue(frame);
+            if (pumping)
+            {
+                return true;
+            }
+
+            pumping = true;
         }
 
-        frame.Release();
-        if (outbound.Writer.TryComplete())
-        {
-            LogSlowClient(logger, options.MaxQueuedFrames);
-            closeStatus = WebSocketCloseStatus.EndpointUnavailable;
-            closeDescription = "too far behind";
-        }
-
-        return false;
+        // Runs on this thread until a send has to wait, so a reply usually leaves at once.
+        _ = PumpAsync();
+        return true;
     }
 
     /// <summary>Runs the connection until the client leaves, misbehaves, idles out or the server stops.</summary>
-    public async Task RunAsync(PhoenixSocket socket, CancellationToken stopping)
+    public async Task RunAsync(PhoenixSocket socket)
     {
-        var writer = WriteLoopAsync();
         try
         {
-            await ReceiveLoopAsync(socket, stopping).ConfigureAwait(false);
+            await ReceiveLoopAsync(socket).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // 1001 "going away": the client reconnects (to another instance, or to this one once it is back).
-            Close(WebSocketCloseStatus.EndpointUnavailable, "server shutting down");
-        }
-        catch (OperationCanceledException)
-        {
-            LogIdle(logger, options.IdleTimeout);
-            Close(WebSocketCloseStatus.EndpointUnavailable, "idle");
-        }
-        catch (WebSocketException)
-        {
-            // The client went away without a close handshake.
+            // The client went away without a close handshake, or the sweeper aborted the connection.
         }
         finally
         {
             await socket.DisposeAsync().ConfigureAwait(false);
-            outbound.Writer.TryComplete();
-            await writer.ConfigureAwait(false);
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            bool start;
+            lock (outbound)
+            {
+                completed = true;
+                ended = done;
+                start = !pumping;
+                pumping = true;
+            }
+
+            // The pump sends what is still queued and the close frame (unless sent already), then completes `done`.
+            if (start)
+            {
+                _ = PumpAsync();
+            }
+
+            await done.Task.ConfigureAwait(false);
         }
     }
 
-    private async Task ReceiveLoopAsync(PhoenixSocket socket, CancellationToken stopping)
+    /// <summary>Closes a connection that sent nothing for <see cref="HyperLiveOptions.IdleTimeout"/> (called by the sweeper).</summary>
+    internal void CloseIdle()
     {
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        LogIdle(logger, options.IdleTimeout);
+        Close(WebSocketCloseStatus.EndpointUnavailable, "idle");
+    }
+
+    /// <summary>1001 "going away": the client reconnects (to another instance, or to this one once it is back).</summary>
+    internal void CloseForShutdown() => Close(WebSocketCloseStatus.EndpointUnavailable, "server shutting down");
+
+    /// <summary>Drops the connection without a close handshake: the client is not answering.</summary>
+    internal void Abort()
+    {
+        webSocket.Abort();
+        lock (outbound)
+        {
+            completed = true;
+            while (outbound.TryDequeue(out var unsent))
+            {
+                unsent.Release();
+            }
+        }
+    }
+
+    private async Task ReceiveLoopAsync(PhoenixSocket socket)
+    {
         while (webSocket.State == WebSocketState.Open)
         {
-            idle.CancelAfter(options.IdleTimeout);
-
             // Wait for the next frame with a zero-byte read, and rent a buffer only once it
             // arrives: an idle session then holds no receive buffer (4 KB each, measured).
-            var first = await webSocket.ReceiveAsync(Memory<byte>.Empty, idle.Token).ConfigureAwait(false);
+            var first = await webSocket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
+            Volatile.Write(ref lastReceived, Environment.TickCount64);
             if (first.MessageType == WebSocketMessageType.Close)
             {
                 Close(WebSocketCloseStatus.NormalClosure, "");
@@ -121,7 +181,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
                         buffer = larger;
                     }
 
-                    result = await webSocket.ReceiveAsync(buffer.AsMemory(length, Math.Min(buffer.Length, options.MaxMessageSize) - length), idle.Token).ConfigureAwait(false);
+                    result = await webSocket.ReceiveAsync(buffer.AsMemory(length, Math.Min(buffer.Length, options.MaxMessageSize) - length), CancellationToken.None).ConfigureAwait(false);
                     length += result.Count;
                     if (!result.EndOfMessage && length >= options.MaxMessageSize)
                     {
@@ -157,50 +217,117 @@ internal sealed partial class WebSocketConnection : IFrameSink
         }
     }
 
+    /// <summary>Accepts no more frames; the send pump sends the close frame after what is queued.</summary>
     private void Close(WebSocketCloseStatus status, string description)
     {
-        if (outbound.Writer.TryComplete())
+        bool start;
+        lock (outbound)
         {
-            closeStatus = status;
-            closeDescription = description;
+            CloseLocked(status, description);
+            start = !pumping;
+            pumping = true;
+        }
+
+        if (start)
+        {
+            _ = PumpAsync();
         }
     }
 
-    private async Task WriteLoopAsync()
+    private void CloseLocked(WebSocketCloseStatus status, string description)
     {
-        try
+        if (completed)
         {
-            await foreach (var frame in outbound.Reader.ReadAllAsync().ConfigureAwait(false))
+            return;
+        }
+
+        completed = true;
+        closeStatus = status;
+        closeDescription = description;
+        Volatile.Write(ref closingSince, Environment.TickCount64);
+    }
+
+    /// <summary>
+    /// Sends queued frames until none is left, then stops. Once the connection is closing it
+    /// sends the close frame after the last one, and once it has ended it completes <see cref="ended"/>.
+    /// </summary>
+    private async Task PumpAsync()
+    {
+        while (true)
+        {
+            Frame frame;
+            var close = false;
+            TaskCompletionSource? finished = null;
+            lock (outbound)
             {
-                try
+                if (!outbound.TryDequeue(out frame))
                 {
-                    if (webSocket.State == WebSocketState.Open)
+                    if (completed && !closeSent)
                     {
-                        await webSocket.SendAsync(frame.Memory, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
+                        closeSent = close = true;
                     }
-                }
-                finally
-                {
-                    frame.Release();
+                    else if (ended is not null)
+                    {
+                        finished = ended; // the pump stays marked as running: nothing can be sent any more
+                    }
+                    else
+                    {
+                        pumping = false;
+                        return;
+                    }
                 }
             }
 
+            if (finished is not null)
+            {
+                finished.TrySetResult();
+                return;
+            }
+
+            if (close)
+            {
+                await CloseOutputAsync().ConfigureAwait(false);
+                continue;
+            }
+
+            try
+            {
+                if (webSocket.State == WebSocketState.Open)
+                {
+                    await webSocket.SendAsync(frame.Memory, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                Abort();
+            }
+            finally
+            {
+                frame.Release();
+            }
+        }
+    }
+
+    private async Task CloseOutputAsync()
+    {
+        WebSocketCloseStatus status;
+        string description;
+        lock (outbound)
+        {
+            (status, description) = (closeStatus, closeDescription);
+        }
+
+        try
+        {
             if (webSocket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await webSocket.CloseOutputAsync(closeStatus, closeDescription, timeout.Token).ConfigureAwait(false);
+                using var timeout = new CancellationTokenSource(IdleSweeper.CloseGrace);
+                await webSocket.CloseOutputAsync(status, description, timeout.Token).ConfigureAwait(false);
             }
         }
         catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
             webSocket.Abort();
-        }
-        finally
-        {
-            while (outbound.Reader.TryRead(out var unsent))
-            {
-                unsent.Release();
-            }
         }
     }
 

@@ -3,7 +3,6 @@ using Hyper.Live.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Hyper.Live.Transports;
@@ -49,18 +48,27 @@ internal static partial class WebSocketEndpoint
             // The client asks for "phoenix" when it sends an auth token as a subprotocol (§2.1).
             SubProtocol = context.WebSockets.WebSocketRequestedProtocols.Contains("phoenix") ? "phoenix" : null,
         };
+        var socketContext = new SocketContext(context.User, host.Csrf.IsValid(context), context.RequestServices);
         using var webSocket = await context.WebSockets.AcceptWebSocketAsync(acceptContext).ConfigureAwait(false);
         var connection = new WebSocketConnection(webSocket, host);
-        var socketContext = new SocketContext(context.User, host.Csrf.IsValid(context), context.RequestServices);
-        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        using var both = CancellationTokenSource.CreateLinkedTokenSource(stopping, context.RequestAborted);
+
+        // One sweeper watches every connection for idleness and closes them all on shutdown,
+        // so a connection needs no cancellation token or timer of its own.
+        var sweeper = context.RequestServices.GetRequiredService<IdleSweeper>();
+        if (!sweeper.Add(connection))
+        {
+            await webSocket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, "server shutting down", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         host.Metrics.SocketOpened();
         try
         {
-            await connection.RunAsync(new PhoenixSocket(connection, socketContext, host), both.Token).ConfigureAwait(false);
+            await connection.RunAsync(new PhoenixSocket(connection, socketContext, host)).ConfigureAwait(false);
         }
         finally
         {
+            sweeper.Remove(connection);
             host.Metrics.SocketClosed();
         }
     }
