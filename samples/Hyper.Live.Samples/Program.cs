@@ -3,6 +3,7 @@ builder.Services.AddHyperLive();
 
 var app = builder.Build();
 app.MapHyperLive(typeof(Program).Assembly);
+app.MapLive<Hyper.Live.Samples.Live.Chat>("/chat/{room}");
 app.MapGet("/", () => Results.Redirect("/counter"));
 app.Run();
 
