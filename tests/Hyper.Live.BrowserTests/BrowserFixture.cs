@@ -64,6 +64,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseUrl = addresses.Single().TrimEnd('/');
 
+        // The first join pays the server's JIT; on a busy 2-core CI machine 5 s is tight.
+        Assertions.SetDefaultExpectTimeout(10_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
