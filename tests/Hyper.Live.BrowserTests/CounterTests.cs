@@ -179,14 +179,12 @@ public sealed class CounterTests(BrowserFixture fixture, ITestOutputHelper outpu
     }
 
     /// <summary>
-    /// FRAMEWORK BUG (fails on purpose): a close the Phoenix socket did not initiate, here the
-    /// page closing the raw WebSocket with 4000, must lead to a reconnect (protocol §2.6). The
-    /// server answers the client's close frame with 1000 instead of echoing 4000 (RFC 6455
-    /// §5.5.1), so the browser's close event carries 1000, the LiveView client takes it for a
-    /// deliberate server shutdown, disconnects and reloads the whole page 5–10 s later.
+    /// A close the Phoenix socket did not initiate, here the page closing the raw WebSocket
+    /// with 4000, must lead to a reconnect (protocol §2.6). The server must echo 4000 (RFC 6455
+    /// §5.5.1): a 1000 in the browser's close event would make the LiveView client take it for a
+    /// deliberate server shutdown and reload the whole page instead.
     /// </summary>
     [Fact]
-    [Trait("Category", "FrameworkBug")]
     public async Task A_close_with_code_4000_from_the_page_is_echoed_and_followed_by_a_reconnect()
     {
         var page = await context!.NewPageAsync();
