@@ -57,4 +57,32 @@ public sealed class CommandsTests(BrowserFixture fixture)
         await page.Locator("#save").ClickAsync();
         await Expect(page.Locator("#hook-saw")).ToHaveTextAsync("saved 1");
     }
+
+    [Fact]
+    public async Task Push_navigate_and_navigate_links_change_view_without_a_page_load_and_redirect_loads_the_page()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/commands");
+        await Live.WaitConnectedAsync(page);
+        await page.EvaluateAsync("window.__sameDocument = true");
+
+        await page.Locator("#navigate").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/commands\\?via=navigate$"));
+        await Expect(page.Locator(".flash-info")).ToContainTextAsync("Navigated here without a page load");
+        Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"));
+
+        await page.Locator("#users-link").ClickAsync();
+        await Expect(page.Locator("#page")).ToHaveTextAsync("Page 2 of 10");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/users\\?page=2$"));
+        Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"));
+
+        await page.GoBackAsync();
+        await Expect(page.Locator("#save")).ToBeVisibleAsync();
+        await Live.WaitConnectedAsync(page);
+        await page.Locator("#reload").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/commands\\?via=redirect$"));
+        await Expect(page.Locator(".flash-info")).ToContainTextAsync("Redirected here with a page load");
+        Assert.False(await page.EvaluateAsync<bool>("window.__sameDocument === true"));
+    }
 }

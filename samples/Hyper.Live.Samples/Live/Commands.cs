@@ -28,6 +28,18 @@ public sealed class Commands : LiveView
 
     public void Fail() => throw new RecoverableError("That did not work, try again.");
 
+    public void Navigate()
+    {
+        Flash.Info("Navigated here without a page load");
+        PushNavigate("/commands?via=navigate");
+    }
+
+    public void Reload()
+    {
+        Flash.Info("Redirected here with a page load");
+        Redirect("/commands?via=redirect");
+    }
+
     public override Html Render() => $$"""
         <section class="commands">
           {{Flash.Render()}}
@@ -38,6 +50,9 @@ public sealed class Commands : LiveView
           <button id="download" @click="download_report">Download</button>
           <button id="greet" @click="greet">Greet</button>
           <button id="fail" @click="fail">Fail</button>
+          <button id="navigate" @click="navigate">Navigate</button>
+          <button id="reload" @click="reload">Redirect</button>
+          <a id="users-link" href="/users?page=2" data-phx-link="redirect" data-phx-link-state="push">Users</a>
           <p id="greeting"></p>
           <input id="name" name="name">
           <div style="height: 3000px"></div>

@@ -153,7 +153,12 @@ internal sealed partial class LiveSession
     /// <summary>Sends the view's render now, from inside a callback: a <c>diff</c> push, or nothing when unchanged.</summary>
     public Task PushRenderAsync()
     {
-        Render(refValue: null, join: null);
+        // Before the join reply the client has no tree to apply a diff to; the reply carries the render.
+        if (differ.HasRendered)
+        {
+            Render(refValue: null, join: null);
+        }
+
         return Task.CompletedTask;
     }
 
