@@ -9,7 +9,9 @@ if (builder.Configuration["HyperLive:DiagnosticsPath"] is { Length: > 0 } diagno
 
 var app = builder.Build();
 app.MapHyperLive(typeof(Program).Assembly);
+app.MapLive<Hyper.Live.Samples.Live.Chat>("/chat/{room}");
 app.MapGet("/", () => Results.Redirect("/counter"));
+app.MapGet("/commands-report.txt", () => Results.Text("Hyper.Live report\n", "text/plain"));
 app.Run();
 
 /// <summary>The samples app; public so tests can start it.</summary>

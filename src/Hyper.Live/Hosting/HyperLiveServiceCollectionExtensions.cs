@@ -24,6 +24,7 @@ public static class HyperLiveServiceCollectionExtensions
         services.TryAddSingleton<HyperLiveMetrics>();
         services.TryAddSingleton<IdleSweeper>();
         services.TryAddSingleton<LiveHost>();
+        services.TryAddSingleton<Hyper.Live.PubSub.IPubSub, Hyper.Live.PubSub.InMemoryPubSub>();
         return services;
     }
 }
