@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Hyper.Live.Hosting;
 using Hyper.Live.Protocol;
 using Microsoft.Extensions.Logging;
@@ -12,7 +11,7 @@ namespace Hyper.Live.Sessions;
 /// </summary>
 internal sealed partial class PhoenixSocket : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, LiveSession> sessions = new(StringComparer.Ordinal);
+    private readonly SessionTable sessions = new();
     private readonly LiveHost host;
     private readonly ILogger logger;
 
@@ -77,7 +76,7 @@ internal sealed partial class PhoenixSocket : IAsyncDisposable
                 Sink.TrySend(FrameWriter.Current.Reply(message.JoinRef, message.Ref, message.Topic, ok: true));
                 break;
             default:
-                if (!sessions.TryGetValue(message.Topic, out var session) || !session.Post(new SessionMessage.FromClient(message)))
+                if (!sessions.TryGet(message.Topic, out var session) || !session.Post(new SessionMessage.FromClient(message)))
                 {
                     Reply(message.JoinRef, message.Ref, message.Topic, "unmatched topic");
                 }
@@ -90,12 +89,11 @@ internal sealed partial class PhoenixSocket : IAsyncDisposable
 
     /// <summary>Forgets a session that ended on its own (crash, refused join, leave).</summary>
     public void Remove(LiveSession session) =>
-        sessions.TryRemove(new KeyValuePair<string, LiveSession>(session.Topic, session));
+        sessions.Remove(session);
 
     public async ValueTask DisposeAsync()
     {
-        var all = sessions.Values.ToArray();
-        sessions.Clear();
+        var all = sessions.RemoveAll();
         foreach (var session in all)
         {
             session.Stop(close: false);
@@ -126,7 +124,7 @@ internal sealed partial class PhoenixSocket : IAsyncDisposable
         }
 
         var session = new LiveSession(this, message.Topic, host);
-        sessions[message.Topic] = session;
+        sessions.Set(message.Topic, session);
         session.Post(new SessionMessage.FromClient(message));
         session.Start();
     }
