@@ -42,8 +42,9 @@ internal sealed class CsrfTokens
     /// <summary>Whether the socket request's <c>_csrf_token</c> matches its cookie.</summary>
     public bool IsValid(HttpContext context)
     {
-        var secret = context.Request.Cookies[CookieName];
-        var token = context.Request.Query["_csrf_token"].ToString();
+        // Not Request.Cookies/Query: their parsed collections would stay with the socket for its whole life.
+        var secret = UncachedRequestValues.Cookie(context.Request, CookieName);
+        var token = UncachedRequestValues.Query(context.Request, "_csrf_token");
         if (string.IsNullOrEmpty(secret) || string.IsNullOrEmpty(token))
         {
             return false;

@@ -34,7 +34,7 @@ internal static partial class WebSocketEndpoint
             return;
         }
 
-        var version = context.Request.Query["vsn"].ToString();
+        var version = UncachedRequestValues.Query(context.Request, "vsn") ?? "";
         if (!version.StartsWith("2.", StringComparison.Ordinal))
         {
             LogVersionRefused(logger, version);
