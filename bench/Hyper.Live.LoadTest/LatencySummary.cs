@@ -13,4 +13,8 @@ internal sealed record LatencySummary(
     double UpPayload,
     double UpFrame,
     double DownPayload,
-    double DownFrame);
+    double DownFrame)
+{
+    /// <summary>The server's garbage collections during the phase, e.g. "gen0 12, gen1 3, gen2 0, 41 ms paused".</summary>
+    public string ServerGc { get; init; } = "";
+}

@@ -111,18 +111,24 @@ internal sealed class LoadRun : IAsyncDisposable
             if (latencyAt.Contains(target))
             {
                 loadAtLatency = MachineInfo.LoadAverage();
-                latency.Add((Sessions, await SequentialAsync(cancellationToken).ConfigureAwait(false)));
+                var before = await server.DiagnosticsAsync(collect: false, cancellationToken).ConfigureAwait(false);
+                var sequential = await SequentialAsync(cancellationToken).ConfigureAwait(false);
+                var after = await server.DiagnosticsAsync(collect: false, cancellationToken).ConfigureAwait(false);
+                latency.Add((Sessions, sequential with { ServerGc = GcBetween(before, after) }));
                 if (options.Rate > 0)
                 {
                     var (actual, scheduled) = await OpenLoopAsync(cancellationToken).ConfigureAwait(false);
-                    latency.Add((Sessions, actual));
-                    latency.Add((Sessions, scheduled));
+                    var end = await server.DiagnosticsAsync(collect: false, cancellationToken).ConfigureAwait(false);
+                    latency.Add((Sessions, actual with { ServerGc = GcBetween(after, end) }));
+                    latency.Add((Sessions, scheduled with { ServerGc = GcBetween(after, end) }));
                 }
             }
         }
 
+        var beforeAll = await server.DiagnosticsAsync(collect: false, cancellationToken).ConfigureAwait(false);
         var everyone = await ClickEverySessionAsync(cancellationToken).ConfigureAwait(false);
-        latency.Add((Sessions, everyone));
+        var afterAll = await server.DiagnosticsAsync(collect: false, cancellationToken).ConfigureAwait(false);
+        latency.Add((Sessions, everyone with { ServerGc = GcBetween(beforeAll, afterAll) }));
         if (options.Hold > TimeSpan.Zero)
         {
             Log($"holding {Sessions} sessions for {options.Hold.TotalSeconds:0} s (server pid {server.Pid})");
@@ -435,6 +441,10 @@ internal sealed class LoadRun : IAsyncDisposable
             }).ConfigureAwait(false);
         }
     }
+
+    private static string GcBetween(ServerDiagnostics before, ServerDiagnostics after) =>
+        string.Join(", ", after.GcCollections.Select((count, generation) => $"gen{generation} {count - before.GcCollections[generation]}")) +
+        $", {after.GcPauseMilliseconds - before.GcPauseMilliseconds:F0} ms paused";
 
     private ParallelOptions Concurrently(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };

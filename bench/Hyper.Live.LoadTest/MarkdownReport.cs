@@ -42,12 +42,12 @@ internal static class MarkdownReport
             "`/proc/<pid>/status`, managed is `GC.GetTotalMemory(true)`. \"Per session\" is over the baseline after warm-up; \"marginal\" is " +
             $"between this checkpoint and the previous one. Peak RSS {Mib(report.PeakRssBytes)}.");
         Line();
-        Line("| clicks | while holding | clicks done | rate | p50 | p95 | p99 | max | errors | up (payload / frame) | down (payload / frame) |");
-        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line("| clicks | while holding | clicks done | rate | p50 | p95 | p99 | max | errors | up (payload / frame) | down (payload / frame) | server GCs meanwhile |");
+        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var (sessions, summary) in report.Latency)
         {
             Line($"| {summary.Name} | {sessions:N0} | {summary.Count:N0} | {summary.Throughput:N0}/s | {Ms(summary.P50)} | {Ms(summary.P95)} | {Ms(summary.P99)} | " +
-                $"{Ms(summary.Max)} | {summary.Errors} | {summary.UpPayload:F0} / {summary.UpFrame:F0} B | {summary.DownPayload:F0} / {summary.DownFrame:F0} B |");
+                $"{Ms(summary.Max)} | {summary.Errors} | {summary.UpPayload:F0} / {summary.UpFrame:F0} B | {summary.DownPayload:F0} / {summary.DownFrame:F0} B | {summary.ServerGc} |");
         }
 
         Line();

@@ -10,4 +10,6 @@ internal sealed record ServerDiagnostics(
     long GcCommittedBytes,
     bool ServerGc,
     string GcLatencyMode,
-    int Threads);
+    int Threads,
+    double GcPauseMilliseconds,
+    IReadOnlyList<int> GcCollections);

@@ -121,7 +121,9 @@ internal sealed class ServerProcess : IAsyncDisposable
             root.GetProperty("gcCommittedBytes").GetInt64(),
             root.GetProperty("serverGc").GetBoolean(),
             root.GetProperty("gcLatencyMode").GetString() ?? "",
-            root.GetProperty("threads").GetInt32());
+            root.GetProperty("threads").GetInt32(),
+            root.GetProperty("gcPauseMilliseconds").GetDouble(),
+            root.GetProperty("gcCollections").EnumerateArray().Select(count => count.GetInt32()).ToArray());
     }
 
     /// <summary>Resident set size of the server process, from <c>/proc/&lt;pid&gt;/status</c>.</summary>

@@ -61,6 +61,7 @@ internal static class DiagnosticsEndpoint
             json.WriteString("gcLatencyMode"u8, GCSettings.LatencyMode.ToString());
             json.WriteNumber("processorCount"u8, Environment.ProcessorCount);
             json.WriteNumber("threads"u8, ThreadPool.ThreadCount);
+            json.WriteNumber("gcPauseMilliseconds"u8, GC.GetTotalPauseDuration().TotalMilliseconds);
             json.WriteStartArray("gcCollections"u8);
             for (var generation = 0; generation <= GC.MaxGeneration; generation++)
             {
