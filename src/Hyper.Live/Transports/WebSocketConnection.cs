@@ -3,6 +3,8 @@ using System.Net.WebSockets;
 using Hyper.Live.Hosting;
 using Hyper.Live.Protocol;
 using Hyper.Live.Sessions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Hyper.Live.Transports;
@@ -21,7 +23,7 @@ namespace Hyper.Live.Transports;
 /// </remarks>
 internal sealed partial class WebSocketConnection : IFrameSink
 {
-    private readonly WebSocket webSocket;
+    private readonly LiveHost host;
     private readonly HyperLiveOptions options;
     private readonly ILogger logger;
 
@@ -35,10 +37,11 @@ internal sealed partial class WebSocketConnection : IFrameSink
     private string closeDescription = "";
     private long lastReceived = Environment.TickCount64;
     private long closingSince;
+    private WebSocket webSocket = null!;
 
-    public WebSocketConnection(WebSocket webSocket, LiveHost host)
+    private WebSocketConnection(LiveHost host)
     {
-        this.webSocket = webSocket;
+        this.host = host;
         options = host.Options;
         logger = host.Loggers.CreateLogger<WebSocketConnection>();
     }
@@ -87,12 +90,107 @@ internal sealed partial class WebSocketConnection : IFrameSink
         return true;
     }
 
-    /// <summary>Runs the connection until the client leaves, misbehaves, idles out or the server stops.</summary>
-    public async Task RunAsync(PhoenixSocket socket)
+    /// <summary>
+    /// Accepts the upgrade and runs the connection until the client leaves, misbehaves, idles
+    /// out or the server stops: the receive loop hands whole text frames to a <see cref="PhoenixSocket"/>.
+    /// </summary>
+    /// <remarks>
+    /// One async method from the accept to the end, receive loop included: each awaiting
+    /// layer would keep a state machine (about 150 B) alive for every open socket.
+    /// </remarks>
+    public static Task AcceptAndRunAsync(HttpContext context, WebSocketAcceptContext accept, SocketContext socketContext, LiveHost host) =>
+        new WebSocketConnection(host).RunAsync(context, accept, socketContext);
+
+    private async Task RunAsync(HttpContext context, WebSocketAcceptContext accept, SocketContext socketContext)
     {
+        using var accepted = await context.WebSockets.AcceptWebSocketAsync(accept).ConfigureAwait(false);
+        webSocket = accepted;
+
+        // One sweeper watches every connection for idleness and closes them all on shutdown,
+        // so a connection needs no cancellation token or timer of its own.
+        var sweeper = context.RequestServices.GetRequiredService<IdleSweeper>();
+        if (!sweeper.Add(this))
+        {
+            await accepted.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "server shutting down", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        host.Metrics.SocketOpened();
+        var phoenix = new PhoenixSocket(this, socketContext, host);
         try
         {
-            await ReceiveLoopAsync(socket).ConfigureAwait(false);
+            while (webSocket.State == WebSocketState.Open)
+            {
+                // Wait for the next frame with a zero-byte read, and rent a buffer only once it
+                // arrives: an idle session then holds no receive buffer (4 KB each, measured).
+                var first = await webSocket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
+                Volatile.Write(ref lastReceived, Environment.TickCount64);
+                if (first.MessageType == WebSocketMessageType.Close)
+                {
+                    // Echo the client's code (RFC 6455 §5.5.1): answering 1000 to a 4000 would make
+                    // the LiveView client reload the page instead of reconnecting (protocol §2.6).
+                    Close(webSocket.CloseStatus ?? WebSocketCloseStatus.Empty, webSocket.CloseStatusDescription ?? "");
+                    return;
+                }
+
+                var buffer = ArrayPool<byte>.Shared.Rent(4096);
+                try
+                {
+                    var length = 0;
+                    var result = first;
+                    while (!result.EndOfMessage)
+                    {
+                        if (length == buffer.Length)
+                        {
+                            if (length >= options.MaxMessageSize)
+                            {
+                                LogTooLarge(logger, options.MaxMessageSize);
+                                Close(WebSocketCloseStatus.MessageTooBig, $"frames are limited to {options.MaxMessageSize} bytes");
+                                return;
+                            }
+
+                            var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, options.MaxMessageSize));
+                            buffer.AsSpan(0, length).CopyTo(larger);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = larger;
+                        }
+
+                        result = await webSocket.ReceiveAsync(buffer.AsMemory(length, Math.Min(buffer.Length, options.MaxMessageSize) - length), CancellationToken.None).ConfigureAwait(false);
+                        length += result.Count;
+                        if (!result.EndOfMessage && length >= options.MaxMessageSize)
+                        {
+                            LogTooLarge(logger, options.MaxMessageSize);
+                            Close(WebSocketCloseStatus.MessageTooBig, $"frames are limited to {options.MaxMessageSize} bytes");
+                            return;
+                        }
+                    }
+
+                    switch (result.MessageType)
+                    {
+                        case WebSocketMessageType.Close:
+                            // Echo the client's code (RFC 6455 §5.5.1): answering 1000 to a 4000 would make
+                            // the LiveView client reload the page instead of reconnecting (protocol §2.6).
+                            Close(webSocket.CloseStatus ?? WebSocketCloseStatus.Empty, webSocket.CloseStatusDescription ?? "");
+                            return;
+                        case WebSocketMessageType.Binary:
+                            // Binary frames carry upload chunks, which this server does not accept yet.
+                            LogBinaryFrame(logger);
+                            break;
+                        default:
+                            if (!phoenix.Receive(buffer.AsSpan(0, length)))
+                            {
+                                Close(WebSocketCloseStatus.InvalidPayloadData, "malformed frame");
+                                return;
+                            }
+
+                            break;
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
         }
         catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -100,24 +198,32 @@ internal sealed partial class WebSocketConnection : IFrameSink
         }
         finally
         {
-            await socket.DisposeAsync().ConfigureAwait(false);
-            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            bool start;
-            lock (outbound)
+            try
             {
-                completed = true;
-                ended = done;
-                start = !pumping;
-                pumping = true;
-            }
+                await phoenix.DisposeAsync().ConfigureAwait(false);
+                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                bool start;
+                lock (outbound)
+                {
+                    completed = true;
+                    ended = done;
+                    start = !pumping;
+                    pumping = true;
+                }
 
-            // The pump sends what is still queued and the close frame (unless sent already), then completes `done`.
-            if (start)
+                // The pump sends what is still queued and the close frame (unless sent already), then completes `done`.
+                if (start)
+                {
+                    _ = PumpAsync();
+                }
+
+                await done.Task.ConfigureAwait(false);
+            }
+            finally
             {
-                _ = PumpAsync();
+                sweeper.Remove(this);
+                host.Metrics.SocketClosed();
             }
-
-            await done.Task.ConfigureAwait(false);
         }
     }
 
@@ -141,82 +247,6 @@ internal sealed partial class WebSocketConnection : IFrameSink
             while (outbound.TryDequeue(out var unsent))
             {
                 unsent.Release();
-            }
-        }
-    }
-
-    private async Task ReceiveLoopAsync(PhoenixSocket socket)
-    {
-        while (webSocket.State == WebSocketState.Open)
-        {
-            // Wait for the next frame with a zero-byte read, and rent a buffer only once it
-            // arrives: an idle session then holds no receive buffer (4 KB each, measured).
-            var first = await webSocket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
-            Volatile.Write(ref lastReceived, Environment.TickCount64);
-            if (first.MessageType == WebSocketMessageType.Close)
-            {
-                // Echo the client's code (RFC 6455 §5.5.1): answering 1000 to a 4000 would make
-                // the LiveView client reload the page instead of reconnecting (protocol §2.6).
-                Close(webSocket.CloseStatus ?? WebSocketCloseStatus.Empty, webSocket.CloseStatusDescription ?? "");
-                return;
-            }
-
-            var buffer = ArrayPool<byte>.Shared.Rent(4096);
-            try
-            {
-                var length = 0;
-                var result = first;
-                while (!result.EndOfMessage)
-                {
-                    if (length == buffer.Length)
-                    {
-                        if (length >= options.MaxMessageSize)
-                        {
-                            LogTooLarge(logger, options.MaxMessageSize);
-                            Close(WebSocketCloseStatus.MessageTooBig, $"frames are limited to {options.MaxMessageSize} bytes");
-                            return;
-                        }
-
-                        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, options.MaxMessageSize));
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-
-                    result = await webSocket.ReceiveAsync(buffer.AsMemory(length, Math.Min(buffer.Length, options.MaxMessageSize) - length), CancellationToken.None).ConfigureAwait(false);
-                    length += result.Count;
-                    if (!result.EndOfMessage && length >= options.MaxMessageSize)
-                    {
-                        LogTooLarge(logger, options.MaxMessageSize);
-                        Close(WebSocketCloseStatus.MessageTooBig, $"frames are limited to {options.MaxMessageSize} bytes");
-                        return;
-                    }
-                }
-
-                switch (result.MessageType)
-                {
-                    case WebSocketMessageType.Close:
-                        // Echo the client's code (RFC 6455 §5.5.1): answering 1000 to a 4000 would make
-                        // the LiveView client reload the page instead of reconnecting (protocol §2.6).
-                        Close(webSocket.CloseStatus ?? WebSocketCloseStatus.Empty, webSocket.CloseStatusDescription ?? "");
-                        return;
-                    case WebSocketMessageType.Binary:
-                        // Binary frames carry upload chunks, which this server does not accept yet.
-                        LogBinaryFrame(logger);
-                        break;
-                    default:
-                        if (!socket.Receive(buffer.AsSpan(0, length)))
-                        {
-                            Close(WebSocketCloseStatus.InvalidPayloadData, "malformed frame");
-                            return;
-                        }
-
-                        break;
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
     }

@@ -16,22 +16,25 @@ internal static partial class WebSocketEndpoint
 {
     public const string Path = "/live/websocket";
 
-    public static async Task HandleAsync(HttpContext context)
+    /// <summary>
+    /// Checks the request and hands it to <see cref="WebSocketConnection.AcceptAndRunAsync"/>. Not
+    /// itself async: the connection's own frame is then the only one kept for the socket's life.
+    /// </summary>
+    public static Task HandleAsync(HttpContext context)
     {
         var host = context.RequestServices.GetRequiredService<LiveHost>();
         var logger = host.Loggers.CreateLogger(typeof(WebSocketEndpoint));
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsync("Hyper.Live: this endpoint only accepts WebSocket connections.", context.RequestAborted).ConfigureAwait(false);
-            return;
+            return context.Response.WriteAsync("Hyper.Live: this endpoint only accepts WebSocket connections.", context.RequestAborted);
         }
 
         if (!IsAllowedOrigin(context, host.Options))
         {
             LogOriginRefused(logger, context.Request.Headers.Origin.ToString());
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return;
+            return Task.CompletedTask;
         }
 
         var version = UncachedRequestValues.Query(context.Request, "vsn") ?? "";
@@ -39,8 +42,7 @@ internal static partial class WebSocketEndpoint
         {
             LogVersionRefused(logger, version);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsync("Hyper.Live speaks the Phoenix V2 serializer (vsn=2.0.0).", context.RequestAborted).ConfigureAwait(false);
-            return;
+            return context.Response.WriteAsync("Hyper.Live speaks the Phoenix V2 serializer (vsn=2.0.0).", context.RequestAborted);
         }
 
         var acceptContext = new WebSocketAcceptContext
@@ -49,28 +51,7 @@ internal static partial class WebSocketEndpoint
             SubProtocol = context.WebSockets.WebSocketRequestedProtocols.Contains("phoenix") ? "phoenix" : null,
         };
         var socketContext = new SocketContext(context.User, host.Csrf.IsValid(context), context.RequestServices);
-        using var webSocket = await context.WebSockets.AcceptWebSocketAsync(acceptContext).ConfigureAwait(false);
-        var connection = new WebSocketConnection(webSocket, host);
-
-        // One sweeper watches every connection for idleness and closes them all on shutdown,
-        // so a connection needs no cancellation token or timer of its own.
-        var sweeper = context.RequestServices.GetRequiredService<IdleSweeper>();
-        if (!sweeper.Add(connection))
-        {
-            await webSocket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, "server shutting down", context.RequestAborted).ConfigureAwait(false);
-            return;
-        }
-
-        host.Metrics.SocketOpened();
-        try
-        {
-            await connection.RunAsync(new PhoenixSocket(connection, socketContext, host)).ConfigureAwait(false);
-        }
-        finally
-        {
-            sweeper.Remove(connection);
-            host.Metrics.SocketClosed();
-        }
+        return WebSocketConnection.AcceptAndRunAsync(context, acceptContext, socketContext, host);
     }
 
     /// <summary>Same-origin (scheme, host and port of the request) or listed in <see cref="HyperLiveOptions.AllowedOrigins"/>.</summary>
