@@ -19,7 +19,7 @@ internal static class MarkdownReport
         var machine = report.Machine;
         Line($"Machine: {machine.Cpu}, {machine.Cores} cores, {machine.MemoryBytes / (1024.0 * 1024 * 1024):F1} GiB, Linux {machine.Kernel}, {machine.Runtime}. " +
             $"Server: `{Relative(report.ServerAssembly)}`, {(report.Baseline.ServerGc ? "server" : "workstation")} GC ({report.Baseline.GcLatencyMode}), " +
-            $"open-file limit {machine.FileLimit}{Environment(options)}. Harness on the same machine: {options.ViewsPerSocket} view(s) per socket, " +
+            $"open-file limit {machine.FileLimit}, arguments `{string.Join(' ', options.ServerArguments)}`{Environment(options)}. Harness on the same machine: {options.ViewsPerSocket} view(s) per socket, " +
             $"{options.SourceAddresses} source address(es), {options.Concurrency} sessions opened at once, a heartbeat per socket every {options.HeartbeatInterval.TotalSeconds:0} s.");
         Line();
         Line("| sessions | sockets | opened in | RSS | RSS / session | marginal RSS / session | managed | managed / session | marginal managed / session |");

@@ -68,6 +68,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
         start.ArgumentList.Add($"--HyperLive:DiagnosticsPath={DiagnosticsPath}");
+        foreach (var argument in options.ServerArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in options.ServerEnvironment)
         {
