@@ -26,7 +26,7 @@ internal static class UncachedRequestValues
         return null;
     }
 
-    /// <summary>The value of cookie <paramref name="name"/> (unquoted and unescaped, as <see cref="HttpRequest.Cookies"/> gives it), or null.</summary>
+    /// <summary>The value of cookie <paramref name="name"/> (unescaped, quotes kept, as <see cref="HttpRequest.Cookies"/> gives it), or null.</summary>
     public static string? Cookie(HttpRequest request, string name)
     {
         foreach (var header in request.Headers.Cookie)
@@ -40,13 +40,7 @@ internal static class UncachedRequestValues
                 var equals = pair.IndexOf('=');
                 if (equals > 0 && pair[..equals].TrimEnd().SequenceEqual(name))
                 {
-                    var value = pair[(equals + 1)..].Trim();
-                    if (value.Length >= 2 && value[0] == '"' && value[^1] == '"')
-                    {
-                        value = value[1..^1];
-                    }
-
-                    return Uri.UnescapeDataString(value.ToString());
+                    return Uri.UnescapeDataString(pair[(equals + 1)..].Trim().ToString());
                 }
             }
         }

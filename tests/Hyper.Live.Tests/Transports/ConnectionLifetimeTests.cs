@@ -1,0 +1,143 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.WebSockets;
+using System.Text.Json.Nodes;
+using Hyper.Live.Hosting;
+using Hyper.Live.Tests.Protocol;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hyper.Live.Tests.Transports;
+
+/// <summary>
+/// What the transport does without a per-connection timer: the idle sweep closes silent
+/// sockets, heartbeats keep them open, shutdown closes every socket with 1001; and the
+/// diagnostics endpoint and meter that the load harness reads.
+/// </summary>
+public sealed class ConnectionLifetimeTests
+{
+    [Fact]
+    public async Task A_silent_socket_is_closed_with_1001_idle()
+    {
+        await using var app = await StartAsync(options => options.IdleTimeout = TimeSpan.FromMilliseconds(400));
+        await using var client = await PhoenixTestClient.ConnectAsync(app.BaseAddress, "/counter");
+        await client.ReplyToAsync(await client.JoinAsync());
+
+        var closed = await Assert.ThrowsAsync<PhoenixTestClient.WebSocketClosedException>(() => client.ReceiveTextAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, closed.Status);
+        Assert.Equal("idle", client.Socket.CloseStatusDescription);
+    }
+
+    [Fact]
+    public async Task Heartbeats_keep_a_socket_open_past_the_idle_timeout()
+    {
+        // Beats 300 ms apart for well over the 2 s timeout: only a stall of seconds could fail this.
+        await using var app = await StartAsync(options => options.IdleTimeout = TimeSpan.FromSeconds(2));
+        await using var client = await PhoenixTestClient.ConnectAsync(app.BaseAddress, "/counter");
+        var joinRef = await client.JoinAsync();
+        await client.ReplyToAsync(joinRef);
+
+        for (var beat = 0; beat < 12; beat++)
+        {
+            await Task.Delay(300);
+            var heartbeat = await client.PushAsync(null, "phoenix", "heartbeat", new { });
+            Assert.Equal("ok", (string?)(await client.ReplyToAsync(heartbeat))["status"]);
+        }
+
+        var click = await client.PushAsync(joinRef, client.Topic, "event", new { type = "click", @event = "increment", value = new { value = "" } });
+        Assert.Equal("""{"0":"1"}""", (await client.ReplyToAsync(click))["response"]!["diff"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Stopping_the_server_closes_each_socket_with_1001()
+    {
+        await using var app = await StartAsync();
+        await using var client = await PhoenixTestClient.ConnectAsync(app.BaseAddress, "/counter");
+        await client.ReplyToAsync(await client.JoinAsync());
+
+        var stopping = app.App.StopAsync();
+        var closed = await Assert.ThrowsAsync<PhoenixTestClient.WebSocketClosedException>(() => client.ReceiveTextAsync(TimeSpan.FromSeconds(10)));
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, closed.Status);
+        Assert.Equal("server shutting down", client.Socket.CloseStatusDescription);
+    }
+
+    [Fact]
+    public async Task Diagnostics_are_off_unless_configured()
+    {
+        await using var app = await StartAsync();
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/_hyper/diagnostics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Diagnostics_and_meter_count_sockets_sessions_and_events()
+    {
+        var measured = new Dictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, meterListener) =>
+        {
+            if (instrument.Meter.Name == HyperLiveMetrics.MeterName)
+            {
+                meterListener.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            lock (measured)
+            {
+                measured[instrument.Name] = instrument.Name == "hyper_live.events" ? measured.GetValueOrDefault(instrument.Name) + value : value;
+            }
+        });
+        listener.Start();
+
+        await using var app = await StartAsync(options => options.DiagnosticsPath = "/_hyper/diagnostics");
+        await using var client = await PhoenixTestClient.ConnectAsync(app.BaseAddress, "/counter");
+        var joinRef = await client.JoinAsync();
+        await client.ReplyToAsync(joinRef);
+        await client.ReplyToAsync(await client.PushAsync(joinRef, client.Topic, "event", new { type = "click", @event = "increment", value = new { value = "" } }));
+
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var snapshot = JsonNode.Parse(await http.GetStringAsync("/_hyper/diagnostics?collect=true"))!;
+        Assert.Equal(1, (long)snapshot["sockets"]!);
+        Assert.Equal(1, (long)snapshot["sessions"]!);
+        Assert.Equal(1, (long)snapshot["events"]!);
+        Assert.True((bool)snapshot["collected"]!);
+        Assert.True((long)snapshot["managedBytes"]! > 0);
+
+        listener.RecordObservableInstruments();
+        lock (measured)
+        {
+            Assert.Equal(1, measured["hyper_live.sockets"]);
+            Assert.Equal(1, measured["hyper_live.sessions"]);
+            Assert.Equal(1, measured["hyper_live.events"]);
+        }
+    }
+
+    private static async Task<TestApp> StartAsync(Action<HyperLiveOptions>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddHyperLive(configure);
+        var app = builder.Build();
+        app.MapHyperLive(typeof(ConnectionLifetimeTests).Assembly);
+        app.MapLive<CounterView>("/counter");
+        await app.StartAsync();
+        return new TestApp(app, new Uri(app.Urls.First()));
+    }
+
+    private sealed record TestApp(WebApplication App, Uri BaseAddress) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+    }
+}
