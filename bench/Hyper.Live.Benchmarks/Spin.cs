@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace Hyper.Live.Benchmarks;
 
 /// <summary>
-/// <c>--spin [seconds]</c>: runs the one-row-changed table op in a loop so an external
-/// profiler can attach (<c>dotnet-trace collect -- dotnet …dll --spin 20</c>).
+/// <c>--spin [seconds] [nothing|full]</c>: runs a table op (by default one row changed) in a loop
+/// so an external profiler can attach (<c>dotnet-trace collect -- dotnet …dll --spin 20</c>).
 /// </summary>
 internal static class Spin
 {
@@ -14,6 +14,7 @@ internal static class Spin
         var seconds = index + 1 < args.Length && int.TryParse(args[index + 1], out var s) ? s : 20;
         var bench = new TableBenchmarks();
         bench.Setup();
+        Func<int> op = args.Contains("nothing") ? bench.NothingChanged : args.Contains("full") ? bench.FullRender : bench.OneRowChanged;
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var collections = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
@@ -22,7 +23,7 @@ internal static class Spin
         var (secondOps, secondAllocated, secondStart) = (0L, allocated, TimeSpan.Zero);
         while (clock.Elapsed.TotalSeconds < seconds)
         {
-            bench.OneRowChanged();
+            op();
             ops++;
             if (clock.Elapsed.TotalSeconds >= second)
             {
