@@ -17,6 +17,12 @@ if (args.Contains("--allocs"))
     return;
 }
 
+if (args.Contains("--cpu"))
+{
+    CpuTime.Print(args);
+    return;
+}
+
 if (args.Contains("--spin"))
 {
     Spin.Run(args);
