@@ -24,6 +24,7 @@ internal sealed record LoadOptions
           --server-env KEY=VALUE    an environment variable for the server process (repeatable)
           --server-arg ARG          a command-line argument for the server, replacing the default
                                     --Logging:LogLevel:Microsoft.AspNetCore=Warning (repeatable)
+          --heap-stats 0            after the last checkpoint, the top N types of the server's heap per session  [0]
           --hold 0                  seconds to keep every session open at the end (to profile the server)       [0]
           --results DIR             where the Markdown report is appended ("-": no report)                      [bench/results]
           --quick                   smoke test: 500 sessions, a short latency phase; fails on any error
@@ -57,6 +58,9 @@ internal sealed record LoadOptions
     public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public string? ServerPath { get; init; }
+
+    /// <summary>How many types of the server's heap to list per session after the last checkpoint; 0 lists none.</summary>
+    public int HeapStatistics { get; init; }
 
     /// <summary>How long to keep every session open after the last phase, e.g. to take a heap snapshot.</summary>
     public TimeSpan Hold { get; init; }
@@ -120,6 +124,7 @@ internal sealed record LoadOptions
                 "--rate" => options with { Rate = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--duration" => options with { LoadDuration = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--heartbeat" => options with { HeartbeatInterval = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
+                "--heap-stats" => options with { HeapStatistics = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--hold" => options with { Hold = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--server" => options with { ServerPath = Value() },
                 "--server-env" => AddEnvironment(options, environment, Value()),

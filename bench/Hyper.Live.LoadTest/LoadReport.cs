@@ -23,4 +23,8 @@ internal sealed record LoadReport(
     IReadOnlyList<string> ErrorSamples,
     TimeSpan Duration,
     string LoadAverageAtStart,
-    string LoadAverageAtLatency);
+    string LoadAverageAtLatency)
+{
+    /// <summary>The server heap's largest types per session (<c>--heap-stats</c>), as a Markdown table.</summary>
+    public string? HeapByType { get; init; }
+}

@@ -75,6 +75,7 @@ internal sealed class LoadRun : IAsyncDisposable
         var started = DateTimeOffset.Now;
         var loadAtStart = MachineInfo.LoadAverage();
         var loadAtLatency = "";
+        string? heap = null;
         var clock = Stopwatch.StartNew();
         var maxSockets = (options.MaxSessions + options.ViewsPerSocket - 1) / options.ViewsPerSocket;
         sockets = new LoadSocket?[maxSockets];
@@ -103,6 +104,12 @@ internal sealed class LoadRun : IAsyncDisposable
             checkpoints.Add(checkpoint);
             Log($"{checkpoint.Sessions} sessions ({checkpoint.Sockets} sockets) in {opening.Elapsed.TotalSeconds:F1} s: RSS {Mib(checkpoint.RssBytes)} MiB, " +
                 $"managed {Mib(checkpoint.ManagedBytes)} MiB; the server counts {diagnostics.Sessions} sessions, {diagnostics.Sockets} sockets; errors {errors.Total}");
+            if (options.HeapStatistics > 0 && target == options.MaxSessions)
+            {
+                heap = HeapStatistics.Describe(server.Pid, checkpoint.Sessions, options.HeapStatistics);
+                Log("heap by type after the last checkpoint:\n" + heap);
+            }
+
             if (diagnostics.Sessions != checkpoint.Sessions)
             {
                 errors.Add("count", $"the server holds {diagnostics.Sessions} sessions, the harness {checkpoint.Sessions}");
@@ -158,7 +165,10 @@ internal sealed class LoadRun : IAsyncDisposable
             errors.Samples,
             clock.Elapsed,
             loadAtStart,
-            loadAtLatency);
+            loadAtLatency)
+        {
+            HeapByType = heap,
+        };
         Log($"done in {clock.Elapsed.TotalSeconds:F0} s; {errors.Total} errors, {everyone.Count} of {Sessions} sessions answered a click");
         return report;
     }

@@ -63,6 +63,14 @@ internal static class MarkdownReport
             Line($"- `{sample.Replace('`', '\'').ReplaceLineEndings(" ")}`");
         }
 
+        if (report.HeapByType is not null)
+        {
+            Line();
+            Line($"The server's heap after the last checkpoint (ClrMD, right after a forced full collection), per session:");
+            Line();
+            text.Append(report.HeapByType);
+        }
+
         Line($"Run time {report.Duration.TotalSeconds:F0} s.");
         Line();
         return text.ToString();
