@@ -67,6 +67,44 @@ public sealed class ConnectionLifetimeTests
     }
 
     [Fact]
+    public async Task A_client_that_stops_reading_is_disconnected_and_leaves_nothing_behind()
+    {
+        await using var app = await StartAsync(options =>
+        {
+            options.MaxQueuedFrames = 4;
+            options.DiagnosticsPath = "/_hyper/diagnostics";
+        });
+        var metrics = app.App.Services.GetRequiredService<HyperLiveMetrics>();
+        await using var client = await PhoenixTestClient.ConnectAsync(app.BaseAddress, "/flood");
+        var joinRef = await client.JoinAsync();
+        await client.ReplyToAsync(joinRef);
+
+        // Replies of 256 KB that the client never reads, until the server gives up on it: loopback
+        // socket buffers can absorb several MB, then the send pump stalls and the queue overflows.
+        for (var i = 0; i < 400 && metrics.Sockets > 0; i++)
+        {
+            try
+            {
+                await client.PushAsync(joinRef, client.Topic, "event", new { type = "click", @event = "grow", value = new { } });
+            }
+            catch (WebSocketException)
+            {
+                break; // the server gave up on us first
+            }
+        }
+
+        // The close frame cannot get through either: the sweeper aborts the connection after its grace period.
+        var deadline = DateTime.UtcNow + IdleSweeperGrace + TimeSpan.FromSeconds(15);
+        while ((metrics.Sockets > 0 || metrics.Sessions > 0) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(0, metrics.Sockets);
+        Assert.Equal(0, metrics.Sessions);
+    }
+
+    [Fact]
     public async Task Diagnostics_are_off_unless_configured()
     {
         await using var app = await StartAsync();
@@ -119,6 +157,8 @@ public sealed class ConnectionLifetimeTests
         }
     }
 
+    private static TimeSpan IdleSweeperGrace => Hyper.Live.Transports.IdleSweeper.CloseGrace;
+
     private static async Task<TestApp> StartAsync(Action<HyperLiveOptions>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -128,6 +168,7 @@ public sealed class ConnectionLifetimeTests
         var app = builder.Build();
         app.MapHyperLive(typeof(ConnectionLifetimeTests).Assembly);
         app.MapLive<CounterView>("/counter");
+        app.MapLive<FloodView>("/flood");
         await app.StartAsync();
         return new TestApp(app, new Uri(app.Urls.First()));
     }

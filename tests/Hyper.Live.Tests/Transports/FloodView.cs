@@ -1,0 +1,15 @@
+using Hyper.Live.Templates;
+using Hyper.Live.Views;
+
+namespace Hyper.Live.Tests.Transports;
+
+/// <summary>After the join (a small render), each "grow" event changes a 256 KB text: every reply is a frame of that size.</summary>
+public sealed class FloodView : LiveView
+{
+    private static readonly string Filler = new('x', 256 * 1024);
+    private int version;
+
+    public void Grow() => version++;
+
+    public override Html Render() => $"<p>{version}</p><pre>{(version == 0 ? "" : Filler)}{version}</pre>";
+}
