@@ -23,12 +23,15 @@ internal sealed class HyperLiveMetrics
     public HyperLiveMetrics(IMeterFactory meters)
     {
         // The factory owns the meter: it is disposed with the service provider.
-        var meter = meters.Create(MeterName);
+        var meter = Meter = meters.Create(MeterName);
         meter.CreateObservableUpDownCounter("hyper_live.sockets", () => Sockets, "{socket}", "Open Phoenix sockets (one per browser tab).");
         meter.CreateObservableUpDownCounter("hyper_live.sessions", () => Sessions, "{session}", "Joined live views, each with its state and what its client holds.");
         events = meter.CreateCounter<long>("hyper_live.events", "{event}", "Client events handled by live views.");
         renderDuration = meter.CreateHistogram<double>("hyper_live.render.duration", "s", "Time to render a view and write its diff, after a join, an event or an info.");
     }
+
+    /// <summary>This app's meter (one per service provider: several apps in a process each have theirs).</summary>
+    public Meter Meter { get; }
 
     /// <summary>Open sockets right now.</summary>
     public long Sockets => Volatile.Read(ref sockets);

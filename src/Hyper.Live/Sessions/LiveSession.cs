@@ -258,16 +258,24 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
 
             if (message is null)
             {
-                await UnmountAsync().ConfigureAwait(false);
-                TaskCompletionSource? done;
-                lock (mailbox)
+                try
                 {
-                    // `draining` stays set: nothing is handled after this.
-                    finished = true;
-                    done = completion;
+                    await UnmountAsync().ConfigureAwait(false);
+                }
+                finally
+                {
+                    // Even if unmounting failed: whoever waits for this session must not wait forever.
+                    TaskCompletionSource? done;
+                    lock (mailbox)
+                    {
+                        // `draining` stays set: nothing is handled after this.
+                        finished = true;
+                        done = completion;
+                    }
+
+                    done?.TrySetResult();
                 }
 
-                done?.TrySetResult();
                 return;
             }
 
@@ -285,7 +293,15 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
             }
             catch (Exception error)
             {
-                Crash(message, error);
+                try
+                {
+                    Crash(message, error);
+                }
+                finally
+                {
+                    // Crash ends the session; should it fail half-way, the next turn must still unmount.
+                    End();
+                }
             }
         }
     }

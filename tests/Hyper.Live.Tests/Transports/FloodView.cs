@@ -3,7 +3,10 @@ using Hyper.Live.Views;
 
 namespace Hyper.Live.Tests.Transports;
 
-/// <summary>After the join (a small render), each "grow" event changes a 256 KB text: every reply is a frame of that size.</summary>
+/// <summary>
+/// After the join (a small render), each "grow" event changes a 256 KB text, so every reply
+/// carries all of it: the differ sends a text again only when it changed.
+/// </summary>
 public sealed class FloodView : LiveView
 {
     private static readonly string Filler = new('x', 256 * 1024);
@@ -11,5 +14,5 @@ public sealed class FloodView : LiveView
 
     public void Grow() => version++;
 
-    public override Html Render() => $"<p>{version}</p><pre>{(version == 0 ? "" : Filler)}{version}</pre>";
+    public override Html Render() => $"<p>{version}</p><pre>{(version == 0 ? "" : version + Filler)}</pre>";
 }
