@@ -29,6 +29,7 @@ internal sealed partial class LiveSession
     private readonly PhoenixSocket socket;
     private readonly LiveHost host;
     private readonly ILogger logger;
+    private readonly EventDispatcher events;
     private string? joinRef;
     private LiveView? view;
     private AsyncServiceScope? scope;
@@ -40,6 +41,7 @@ internal sealed partial class LiveSession
         Topic = topic;
         this.host = host;
         logger = host.Loggers.CreateLogger<LiveSession>();
+        events = new EventDispatcher(logger);
     }
 
     public string Topic { get; }
@@ -151,6 +153,11 @@ internal sealed partial class LiveSession
             scope = socket.Context.Services.CreateAsyncScope();
             view = (LiveView)ActivatorUtilities.CreateInstance(scope.Value.ServiceProvider, viewType!);
             view.IsConnected = true;
+            view.IntermediateRender = () =>
+            {
+                PushDiff();
+                return Task.CompletedTask;
+            };
             view.User = socket.Context.User;
             view.Uri = uri;
             var parameters = new LiveParams(uri ?? new Uri("http://localhost/"), route?.Values ?? []);
@@ -221,33 +228,14 @@ internal sealed partial class LiveSession
 
     private async Task HandleEventAsync(PhoenixMessage message)
     {
-        var payload = message.Payload;
-        if (!payload.TryGetProperty("event"u8, out var name) || name.ValueKind != JsonValueKind.String)
+        var error = await events.DispatchAsync(view!, message.Payload, lifetime.Token).ConfigureAwait(false);
+        if (error is not null)
         {
-            LogMalformedEvent(logger, ViewName);
-            ReplyError(message, "an event needs a string 'event' name");
+            ReplyError(message, error);
             return;
         }
 
-        var liveEvent = new LiveEvent(
-            name.GetString()!,
-            payload.TryGetProperty("type"u8, out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null,
-            payload.TryGetProperty("value"u8, out var value) ? value : default,
-            payload.TryGetProperty("cid"u8, out var cid) && cid.TryGetInt32(out var id) ? id : null);
-
-        var handler = HandlerTable.For(view!.GetType()).Find(liveEvent.Name);
-        try
-        {
-            await (handler is null ? view.HandleEventAsync(liveEvent, lifetime.Token) : handler(view, liveEvent)).ConfigureAwait(false);
-        }
-        catch (UnknownEventException unknown)
-        {
-            LogUnknownEvent(logger, unknown.EventName, ViewName);
-            ReplyError(message, unknown.Message);
-            return;
-        }
-
-        SendRender(message.Ref, "diff", includeTitle: view.TitleChanged);
+        SendRender(message.Ref, "diff", includeTitle: view!.TitleChanged);
     }
 
     private async Task<bool> HandleInfoAsync(object message)
@@ -269,6 +257,7 @@ internal sealed partial class LiveSession
         using (RenderArena.Enter())
         {
             var html = view!.Render();
+            events.Resolve(view, html);
             frames.BeginReply(joinRef, refValue, Topic, ok: true);
             if (property == "rendered")
             {
@@ -290,6 +279,7 @@ internal sealed partial class LiveSession
         using (RenderArena.Enter())
         {
             var html = view!.Render();
+            events.Resolve(view, html);
             var json = frames.Begin(joinRef, null, Topic, PhoenixEvents.Diff);
             frames.Diff.PushOptionalRoot();
             differ.Write(frames.Diff, html);
@@ -382,14 +372,8 @@ internal sealed partial class LiveSession
     [LoggerMessage(Level = LogLevel.Error, Message = "{View} crashed handling '{Event}' on {Topic}; the client will rejoin with a fresh mount")]
     private static partial void LogCrashed(ILogger logger, Exception error, string view, string @event, string topic);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{View} received the unknown event '{Event}'")]
-    private static partial void LogUnknownEvent(ILogger logger, string @event, string view);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "{View} received the unsupported channel event '{Event}'")]
     private static partial void LogUnsupportedEvent(ILogger logger, string @event, string view);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{View} received an event without a name")]
-    private static partial void LogMalformedEvent(ILogger logger, string view);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{View} failed in OnUnmount")]
     private static partial void LogUnmountFailed(ILogger logger, Exception error, string view);

@@ -46,6 +46,12 @@ internal static class HoleWriter
             case SlotContext.Script:
                 WriteScriptValue(output, value);
                 break;
+            case SlotContext.EventHandler:
+                WriteHandler(output, value);
+                break;
+            case SlotContext.EventArgument:
+                WriteArgument(output, value);
+                break;
         }
     }
 
@@ -90,6 +96,8 @@ internal static class HoleWriter
                 break;
             case HoleKind.Node:
                 throw new TemplateException("Html cannot be placed inside an attribute value: pass a string, or build the whole attribute in the template.");
+            case HoleKind.Handler:
+                throw MisplacedHandler(value);
             default:
                 throw new TemplateException(
                     $"Attributes can only be placed where an attribute would start (<div {{{{attributes}}}}>), not in {(slot.Context == SlotContext.Text ? "element text" : "an attribute value")}.");
@@ -145,6 +153,57 @@ internal static class HoleWriter
         Escape(output, Convert.ToString(value, CultureInfo.InvariantCulture));
         output.Append('"');
     }
+
+    /// <summary>The binding id of a delegate as a JSON string: the event name of the binding's push.</summary>
+    private static void WriteHandler(CharBuffer output, in HoleValue value)
+    {
+        if (value.Kind != HoleKind.Handler)
+        {
+            throw new TemplateException(
+                $"A hole that is a whole @event value must hold a delegate (@click=\"{{{{Save}}}}\" or @click=\"{{{{() => Delete(item.Id)}}}}\"), not a {value.Kind} value; name a handler as @click=\"save\".");
+        }
+
+        if (value.HandlerId == 0)
+        {
+            throw new TemplateException("An event handler delegate was rendered outside a live view's render, where it has no binding id.");
+        }
+
+        Span<char> id = stackalloc char[BindingId.Length];
+        BindingId.Format(value.HandlerId, id);
+        output.Append('"');
+        output.Append(id);
+        output.Append('"');
+    }
+
+    /// <summary>
+    /// An argument as a JSON literal. Every text becomes a JSON string (the server converts it to
+    /// the parameter's type) escaped by the default encoder, which leaves no quote, ampersand or
+    /// angle bracket that could end the single-quoted attribute around it.
+    /// </summary>
+    private static void WriteArgument(CharBuffer output, in HoleValue value)
+    {
+        switch (value.Kind)
+        {
+            case HoleKind.Null:
+                output.Append("null");
+                break;
+            case HoleKind.Bool:
+                output.Append(value.A switch { 1 => "true", 0 => "false", _ => "null" });
+                break;
+            case HoleKind.String:
+            case HoleKind.Chars:
+            case HoleKind.Number:
+                output.Append(JsonSerializer.Serialize(value.Chars.ToString(), ScriptJson));
+                break;
+            case HoleKind.Handler:
+                throw MisplacedHandler(value);
+            default:
+                throw new TemplateException($"A handler argument must be a string, number, bool or null, not a {value.Kind} value.");
+        }
+    }
+
+    private static TemplateException MisplacedHandler(in HoleValue value) =>
+        new($"A delegate ({value.Reference!.GetType().Name}) can only be a whole @event value, as in @click=\"{{{{Save}}}}\"; it cannot be written into the page.");
 
     private static void WriteScriptValue(CharBuffer output, in HoleValue value)
     {

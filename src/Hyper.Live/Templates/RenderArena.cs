@@ -154,6 +154,8 @@ internal sealed class RenderArena
         {
             case string text:
                 return HoleValue.ForString(text);
+            case Delegate handler:
+                return HoleValue.ForHandler(handler, 0);
             case ISpanFormattable:
                 var isNumber = typeof(T).IsPrimitive && typeof(T) != typeof(char) || typeof(T) == typeof(decimal);
                 return Format((ISpanFormattable)value, format, isNumber);
@@ -237,6 +239,12 @@ internal sealed class RenderArena
     }
 
     public ReadOnlySpan<HoleValue> Holes(in ArenaNode node) => holes.AsSpan(node.HoleStart, node.HoleCapacity);
+
+    /// <summary>A template's holes for <see cref="BindingResolver"/> to write binding ids into (render arenas only).</summary>
+    public Span<HoleValue> HolesToResolve(in ArenaNode node) =>
+        detached
+            ? throw new TemplateException("An event handler delegate (@click=\"{{…}}\") must be created while the view renders, not kept in an Html built outside a render.")
+            : holes.AsSpan(node.HoleStart, node.HoleCapacity);
 
     public ReadOnlySpan<ListItem> Items(in ArenaNode node) => items.AsSpan(node.Start, node.HoleStart);
 

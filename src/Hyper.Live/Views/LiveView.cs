@@ -91,4 +91,23 @@ public abstract class LiveView
 
     /// <summary>Called once when the connected view goes away: the page left, closed or crashed.</summary>
     protected internal virtual ValueTask OnUnmountAsync() => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Sees the errors the session answers without ending: an event for no handler, from a
+    /// binding no longer on the page, or with a value that does not fit a parameter
+    /// (<see cref="InvalidParameterException"/>). The client has been sent the error; the view carries on.
+    /// </summary>
+    protected internal virtual void OnError(Exception error)
+    {
+    }
+
+    /// <summary>
+    /// Sends the page as it is now, in the middle of an async handler, so the user sees an
+    /// intermediate state ("Searching…") while the handler awaits; the rest is sent when it
+    /// ends. Await it from the handler. Does nothing before the view is connected.
+    /// </summary>
+    protected Task RenderNow() => IntermediateRender?.Invoke() ?? Task.CompletedTask;
+
+    /// <summary>Set by the session: renders and pushes what changed (see <see cref="RenderNow"/>).</summary>
+    internal Func<Task>? IntermediateRender { get; set; }
 }

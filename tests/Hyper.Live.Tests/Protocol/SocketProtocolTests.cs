@@ -24,7 +24,7 @@ public sealed class SocketProtocolTests(LiveTestServer server) : IClassFixture<L
         var reply = await client.ReceiveTextAsync();
 
         Assert.Equal(
-            $$$$"""["{{{{joinRef}}}}","{{{{joinRef}}}}","{{{{client.Topic}}}}","phx_reply",{"status":"ok","response":{"liveview_version":"1.2.12","rendered":{"0":"0","s":["<h2>Count: ","</h2><button phx-click=\"increment\">+</button>"]}}}]""",
+            $$$$"""["{{{{joinRef}}}}","{{{{joinRef}}}}","{{{{client.Topic}}}}","phx_reply",{"status":"ok","response":{"liveview_version":"1.2.12","rendered":{"0":"0","s":["<h2>Count: ","</h2><button phx-click=\"increment\" data-hyper-on=\"click\">+</button>"]}}}]""",
             reply);
     }
 
