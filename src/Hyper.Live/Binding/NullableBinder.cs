@@ -5,7 +5,7 @@ namespace Hyper.Live.Binding;
 internal sealed class NullableBinder<T>(ValueBinder<T> inner) : ValueBinder<T?>
     where T : struct
 {
-    public override string Expected => inner.Expected + " or nothing";
+    public override string Expected => inner.Expected;
 
     public override T? Bind(FormNode? node, BindingScope scope) =>
         node is null || (node.Values is not null && string.IsNullOrWhiteSpace(node.Text)) ? null : inner.Bind(node, scope);

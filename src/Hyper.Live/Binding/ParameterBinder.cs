@@ -28,7 +28,11 @@ internal abstract class ParameterBinder
             return new CancellationParameterBinder();
         }
 
-        var generic = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Form<>)
+        var form = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Form<>);
+
+        // Built here first so that an unbindable type throws its own NotSupportedException, unwrapped.
+        _ = ValueBinders.For(form ? type.GetGenericArguments()[0] : type);
+        var generic = form
             ? typeof(FormParameterBinder<>).MakeGenericType(type.GetGenericArguments())
             : typeof(ValueParameterBinder<>).MakeGenericType(type);
         return (ParameterBinder)Activator.CreateInstance(generic, parameter, position)!;

@@ -21,7 +21,7 @@ internal sealed class ValueParameterBinder<T> : ParameterBinder<T>
         binder = ValueBinders.For<T>();
         source = new ValueSource(parameter, position, binder.ReadsFields);
         hasDefault = parameter.HasDefaultValue;
-        defaultValue = (T)ValueBinders.DefaultValue(parameter)!;
+        defaultValue = hasDefault ? (T)ValueBinders.DefaultValue(parameter)! : default!;
         validations = parameter.GetCustomAttributes<ValidationAttribute>().ToArray();
     }
 
@@ -50,7 +50,7 @@ internal sealed class ValueParameterBinder<T> : ParameterBinder<T>
         if (errors.Any)
         {
             var error = errors.All[0];
-            context.Fail(error.Path.Length == 0 ? source.Name : source.Name + "." + error.Path, error.Detail);
+            context.Fail(error.Path.Length == 0 || error.Path[0] == '[' ? source.Name + error.Path : source.Name + "." + error.Path, error.Detail);
         }
 
         return value;

@@ -9,8 +9,8 @@ internal sealed class ValueSource(ParameterInfo parameter, int position, bool re
 
     /// <summary>
     /// The node and the field name it was found under (null when bound from the whole event).
-    /// A record or class whose name is not a field (<c>Save(Signup signup)</c> with top-level
-    /// fields <c>username</c>, <c>email</c>) binds from the whole event.
+    /// A record or class whose name is no field of the event (<c>Save(Signup signup)</c> with
+    /// top-level fields <c>username</c>, <c>email</c>) binds from the whole event.
     /// </summary>
     public FormNode? Locate(EventPayload payload, out string? fieldName)
     {
@@ -22,7 +22,7 @@ internal sealed class ValueSource(ParameterInfo parameter, int position, bool re
         }
 
         var node = payload.Root.Field(Name);
-        if (readsFields && node?.Fields is null)
+        if (readsFields && node is null)
         {
             fieldName = null;
             return payload.Root;
