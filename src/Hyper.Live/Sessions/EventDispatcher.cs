@@ -9,12 +9,16 @@ namespace Hyper.Live.Sessions;
 /// <summary>
 /// Runs a session's events (protocol §5): finds the handler — a view method by name, or a
 /// delegate of the last render by its binding id — binds its parameters and calls it. Bad input
-/// (an unknown or stale handler, a value that does not fit a parameter) is answered with an
-/// error message for the client and a log line, reported to <see cref="LiveView.OnError"/>, and
-/// the session carries on. Also resolves each render's delegate bindings, which it keeps.
+/// (no name, an unknown or stale handler, a value that does not fit a parameter) is logged and
+/// returned, for the session to answer with an error reply and report to
+/// <see cref="LiveView.OnError"/>; the session carries on. Also resolves each render's delegate
+/// bindings, which it keeps.
 /// </summary>
 internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
 {
+    /// <summary>Reserved by Phoenix: clears the flash (or its <c>key</c>) without a handler.</summary>
+    private const string ClearFlash = "lv:clear-flash";
+
     /// <summary>The delegates of the render the client has last been sent, by binding id.</summary>
     private readonly Dictionary<ulong, Delegate> handlers = [];
     private HandlerTable? table;
@@ -34,14 +38,14 @@ internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
 
     void IBindingSink.Handler(ulong id, Delegate handler) => handlers[id] = handler;
 
-    /// <summary>Runs the event in <paramref name="payload"/>; returns the error for the client, or null once the handler ran.</summary>
-    public async Task<string?> DispatchAsync(LiveView view, JsonElement payload, CancellationToken cancellationToken)
+    /// <summary>Runs the event in <paramref name="payload"/>; returns why it was refused, or null once the handler ran.</summary>
+    public async Task<Exception?> DispatchAsync(LiveView view, JsonElement payload, CancellationToken cancellationToken)
     {
         var viewName = view.GetType().Name;
         if (!payload.TryGetProperty("event"u8, out var name) || name.ValueKind != JsonValueKind.String)
         {
             LogMalformedEvent(logger, viewName);
-            return "an event needs a string 'event' name";
+            return new UnknownEventException("an event needs a string 'event' name");
         }
 
         var liveEvent = new LiveEvent(
@@ -50,6 +54,12 @@ internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
             payload.TryGetProperty("value"u8, out var value) ? value : default,
             payload.TryGetProperty("meta"u8, out var meta) ? meta : default,
             payload.TryGetProperty("cid"u8, out var cid) && cid.TryGetInt32(out var id) ? id : null);
+        if (liveEvent.Name == ClearFlash)
+        {
+            view.Flash.Clear(liveEvent["key"]);
+            return null;
+        }
+
         var context = new EventContext(liveEvent, cancellationToken);
         Task? handled;
         if (BindingId.TryParse(liveEvent.Name, out var bindingId))
@@ -57,8 +67,8 @@ internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
             if (!handlers.TryGetValue(bindingId, out var handler))
             {
                 LogStaleBinding(logger, liveEvent.Name, viewName);
-                return Refuse(view, new UnknownEventException(
-                    $"The element that sent '{liveEvent.Name}' is no longer on the page of {viewName}: its binding was not in the last render."));
+                return new UnknownEventException(
+                    $"The element that sent '{liveEvent.Name}' is no longer on the page of {viewName}: its binding was not in the last render.");
             }
 
             handled = HandlerInvoker.ForDelegate(handler).Invoke(handler, context);
@@ -76,24 +86,18 @@ internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
             catch (UnknownEventException unknown)
             {
                 LogUnknownEvent(logger, unknown.EventName, viewName);
-                return Refuse(view, unknown);
+                return unknown;
             }
         }
 
         if (handled is null)
         {
             LogInvalidParameter(logger, viewName, liveEvent.Name, context.Error!.Message);
-            return Refuse(view, context.Error);
+            return context.Error;
         }
 
         await handled.ConfigureAwait(false);
         return null;
-    }
-
-    private static string Refuse(LiveView view, Exception error)
-    {
-        view.OnError(error);
-        return error.Message;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{View} received the unknown event '{Event}'")]

@@ -25,7 +25,7 @@ public sealed class ItemsView : LiveView
         """;
 }
 
-/// <summary>An async handler that shows an intermediate state with <c>RenderNow</c>.</summary>
+/// <summary>An async handler that shows an intermediate state with <c>RenderNowAsync</c>.</summary>
 public sealed class SlowSearchView : LiveView
 {
     private string status = "idle";
@@ -33,7 +33,7 @@ public sealed class SlowSearchView : LiveView
     public async Task Search(string value, CancellationToken cancellationToken)
     {
         status = "searching " + value;
-        await RenderNow();
+        await RenderNowAsync();
         await Task.Delay(20, cancellationToken);
         status = "found " + value;
     }
