@@ -342,7 +342,7 @@ internal sealed partial class LiveSession
         if (refused is not null)
         {
             NotifyError(refused);
-            ReplyError(message, refused.Message);
+            ReplyError(message, refused.Message, ok: true);
             return true;
         }
 
@@ -550,10 +550,16 @@ internal sealed partial class LiveSession
         }
     }
 
-    private void ReplyError(PhoenixMessage message, string error)
+    /// <summary>
+    /// Replies <c>{"error": …}</c>. With <paramref name="ok"/> the status is "ok": the client
+    /// unlocks the element (and form) that sent an event only on an "ok" reply, so an event the
+    /// session refuses and carries on after must not leave it locked; "error" suits what ends
+    /// the channel anyway (its rejoin resets every lock).
+    /// </summary>
+    private void ReplyError(PhoenixMessage message, string error, bool ok = false)
     {
         var frames = FrameWriter.Current;
-        frames.BeginReply(joinRef ?? message.JoinRef, message.Ref, Topic, ok: false);
+        frames.BeginReply(joinRef ?? message.JoinRef, message.Ref, Topic, ok);
         frames.Json.WriteString("error"u8, error);
         Send(frames.EndReply());
     }
