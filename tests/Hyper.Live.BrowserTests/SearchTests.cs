@@ -6,45 +6,17 @@ namespace Hyper.Live.BrowserTests;
 
 /// <summary>The seed's search (<c>/search</c>): <c>@input.debounce.300</c> and an intermediate render while the handler waits.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SearchTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+public sealed class SearchTests(BrowserFixture fixture, ITestOutputHelper output) : SamplePageTest(fixture, output, "/search")
 {
-    private IBrowserContext? context;
-    private IPage page = null!;
-    private WireCapture wire = null!;
-    private int logStart;
+    private ILocator Status => Page.Locator(".status");
 
-    public async Task InitializeAsync()
-    {
-        logStart = fixture.ServerLog.Count;
-        context = await fixture.NewContextAsync();
-        page = await context.NewPageAsync();
-        wire = new WireCapture(page);
-        await page.GotoAsync("/search");
-        await Live.WaitConnectedAsync(page);
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var frame in wire.Frames)
-        {
-            output.WriteLine(frame.ToString());
-        }
-
-        if (context is not null)
-        {
-            await context.DisposeAsync();
-        }
-    }
-
-    private ILocator Status => page.Locator(".status");
-
-    private List<WireFrame> Searches => wire.Frames.Where(f => f.Sent && f.Event == "event").ToList();
+    private List<WireFrame> Searches => Wire.Frames.Where(f => f.Sent && f.Event == "event").ToList();
 
     [Fact]
     public async Task Typing_six_characters_quickly_sends_one_event_then_shows_searching_and_the_results()
     {
         // 40 ms between keys: well inside the 300 ms debounce.
-        await page.Locator("#q").PressSequentiallyAsync("banana", new LocatorPressSequentiallyOptions { Delay = 40 });
+        await Page.Locator("#q").PressSequentiallyAsync("banana", new LocatorPressSequentiallyOptions { Delay = 40 });
 
         // The handler renders "Searching…" before it awaits the (400 ms) catalogue…
         await Expect(Status).ToHaveTextAsync("Searching…");
@@ -53,13 +25,13 @@ public sealed class SearchTests(BrowserFixture fixture, ITestOutputHelper output
         Assert.Equal("input", payload.GetProperty("type").GetString());
         Assert.Equal("search_for", payload.GetProperty("event").GetString());
         Assert.Equal("banana", payload.GetProperty("value").GetProperty("value").GetString());
-        var pushed = await wire.WaitForAsync(f => !f.Sent && f.Event == "diff");
+        var pushed = await Wire.WaitForAsync(f => !f.Sent && f.Event == "diff");
         Assert.Contains("Searching…", pushed.Text, StringComparison.Ordinal);
 
         // …then the results, in the reply.
         await Expect(Status).ToHaveTextAsync("1 result for “banana”");
-        await Expect(page.Locator("#results li")).ToHaveTextAsync(["Banana"]);
-        await wire.ReplyToAsync(search);
+        await Expect(Page.Locator("#results li")).ToHaveTextAsync(["Banana"]);
+        await Wire.ReplyToAsync(search);
         Assert.Single(Searches);
         AssertServerQuiet();
     }
@@ -67,26 +39,15 @@ public sealed class SearchTests(BrowserFixture fixture, ITestOutputHelper output
     [Fact]
     public async Task A_search_without_matches_says_so()
     {
-        await page.Locator("#q").PressSequentiallyAsync("xyz", new LocatorPressSequentiallyOptions { Delay = 20 });
+        await Page.Locator("#q").PressSequentiallyAsync("xyz", new LocatorPressSequentiallyOptions { Delay = 20 });
 
         await Expect(Status).ToHaveTextAsync("No results for “xyz”");
-        await Expect(page.Locator("#results li")).ToHaveCountAsync(0);
+        await Expect(Page.Locator("#results li")).ToHaveCountAsync(0);
 
         // The binding's literal argument, search_for(value, 10), caps the list.
-        await page.Locator("#q").FillAsync("e");
+        await Page.Locator("#q").FillAsync("e");
         await Expect(Status).ToHaveTextAsync("10 results for “e”");
-        await Expect(page.Locator("#results li")).ToHaveCountAsync(10);
+        await Expect(Page.Locator("#results li")).ToHaveCountAsync(10);
         AssertServerQuiet();
-    }
-
-    private void AssertServerQuiet()
-    {
-        var log = fixture.ServerLog.Skip(logStart).ToArray();
-        foreach (var line in log)
-        {
-            output.WriteLine("server: " + line);
-        }
-
-        Assert.DoesNotContain(log, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
     }
 }

@@ -6,39 +6,11 @@ namespace Hyper.Live.BrowserTests;
 
 /// <summary>The seed's signup form (<c>/signup</c>): validation on change and on submit, the success panel, form recovery.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SignupTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+public sealed class SignupTests(BrowserFixture fixture, ITestOutputHelper output) : SamplePageTest(fixture, output, "/signup")
 {
-    private IBrowserContext? context;
-    private IPage page = null!;
-    private WireCapture wire = null!;
-    private int logStart;
+    private ILocator Field(string name) => Page.Locator($"#signup input[name={name}]");
 
-    public async Task InitializeAsync()
-    {
-        logStart = fixture.ServerLog.Count;
-        context = await fixture.NewContextAsync();
-        page = await context.NewPageAsync();
-        wire = new WireCapture(page);
-        await page.GotoAsync("/signup");
-        await Live.WaitConnectedAsync(page);
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var frame in wire.Frames)
-        {
-            output.WriteLine(frame.ToString());
-        }
-
-        if (context is not null)
-        {
-            await context.DisposeAsync();
-        }
-    }
-
-    private ILocator Field(string name) => page.Locator($"#signup input[name={name}]");
-
-    private ILocator Error(string name) => page.Locator($"#{name}-error");
+    private ILocator Error(string name) => Page.Locator($"#{name}-error");
 
     [Fact]
     public async Task Errors_show_only_for_touched_fields_while_typing()
@@ -48,14 +20,14 @@ public sealed class SignupTests(BrowserFixture fixture, ITestOutputHelper output
         await Expect(Error("username")).ToHaveTextAsync("A username has 3 to 20 characters.");
         await Expect(Error("email")).ToHaveCountAsync(0);
         await Expect(Error("age")).ToHaveCountAsync(0);
-        var change = await wire.WaitForAsync(f => f.Sent && f.Event == "event");
+        var change = await Wire.WaitForAsync(f => f.Sent && f.Event == "event");
         Assert.Equal("form", change.Json[4].GetProperty("type").GetString());
         Assert.Equal("username", change.Json[4].GetProperty("meta").GetProperty("_target").GetString());
         Assert.Contains("_unused_email=", change.Json[4].GetProperty("value").GetString(), StringComparison.Ordinal);
 
         await Field("username").PressSequentiallyAsync("ice");
         await Expect(Error("username")).ToHaveCountAsync(0);
-        await Expect(page.Locator("#availability")).ToHaveTextAsync("@alice is available");
+        await Expect(Page.Locator("#availability")).ToHaveTextAsync("@alice is available");
 
         await Field("age").FillAsync("abc");
         await Expect(Error("age")).ToHaveTextAsync("The value 'abc' is not valid for Age.");
@@ -69,7 +41,7 @@ public sealed class SignupTests(BrowserFixture fixture, ITestOutputHelper output
     [Fact]
     public async Task Submit_shows_every_error_then_the_success_panel()
     {
-        await Live.Button(page, "Sign up").ClickAsync();
+        await Live.Button(Page, "Sign up").ClickAsync();
 
         await Expect(Error("username")).ToHaveTextAsync("Choose a username.");
         await Expect(Error("email")).ToHaveTextAsync("Enter your email address.");
@@ -85,11 +57,11 @@ public sealed class SignupTests(BrowserFixture fixture, ITestOutputHelper output
         await Field("email").FillAsync("ada@example.com");
         await Field("age").FillAsync("36");
         await Expect(Error("age")).ToHaveCountAsync(0);
-        await Live.Button(page, "Sign up").ClickAsync();
+        await Live.Button(Page, "Sign up").ClickAsync();
 
-        await Expect(page.Locator("#welcome h1")).ToHaveTextAsync("Welcome, ada!");
-        await Expect(page.Locator("#welcome p")).ToHaveTextAsync("We sent a confirmation to ada@example.com.");
-        await Live.Button(page, "Sign up someone else").ClickAsync();
+        await Expect(Page.Locator("#welcome h1")).ToHaveTextAsync("Welcome, ada!");
+        await Expect(Page.Locator("#welcome p")).ToHaveTextAsync("We sent a confirmation to ada@example.com.");
+        await Live.Button(Page, "Sign up someone else").ClickAsync();
         await Expect(Field("username")).ToHaveValueAsync("");
         AssertServerQuiet();
     }
@@ -103,42 +75,31 @@ public sealed class SignupTests(BrowserFixture fixture, ITestOutputHelper output
     {
         await Field("username").PressSequentiallyAsync("grace");
         await Field("email").PressSequentiallyAsync("grace@example.com");
-        await Expect(page.Locator("#availability")).ToHaveTextAsync("@grace is available");
+        await Expect(Page.Locator("#availability")).ToHaveTextAsync("@grace is available");
 
-        Assert.Equal(1, fixture.DropAllSockets());
+        Assert.Equal(1, Fixture.DropAllSockets());
 
-        var rejoin = await wire.WaitForAsync(f => f.Sent && f.Socket == 1 && f.Event == "phx_join");
-        var recovery = await wire.WaitForAsync(f => f.Sent && f.Socket == 1 && f.Event == "event");
+        var rejoin = await Wire.WaitForAsync(f => f.Sent && f.Socket == 1 && f.Event == "phx_join");
+        var recovery = await Wire.WaitForAsync(f => f.Sent && f.Socket == 1 && f.Event == "event");
         var payload = recovery.Json[4];
         Assert.Equal("validate", payload.GetProperty("event").GetString());
         Assert.Contains("username=grace", payload.GetProperty("value").GetString(), StringComparison.Ordinal);
-        var recovered = await wire.ReplyToAsync(recovery);
+        var recovered = await Wire.ReplyToAsync(recovery);
         Assert.Equal("ok", recovered.Json[4].GetProperty("status").GetString());
 
         // Only the server could have rendered this: the fresh mount learnt "grace" from the recovery.
         var diff = recovered.Json[4].GetProperty("response").GetProperty("diff").GetRawText();
         Assert.Contains("id=\\\"availability\\\"", diff, StringComparison.Ordinal);
         Assert.Contains("\"0\":\"grace\"", diff, StringComparison.Ordinal);
-        await wire.ReplyToAsync(rejoin);
-        await Expect(Live.Container(page)).ToHaveClassAsync(Live.ConnectedClass());
+        await Wire.ReplyToAsync(rejoin);
+        await Expect(Live.Container(Page)).ToHaveClassAsync(Live.ConnectedClass());
 
-        await Expect(page.Locator("#availability")).ToHaveTextAsync("@grace is available");
+        await Expect(Page.Locator("#availability")).ToHaveTextAsync("@grace is available");
         await Expect(Field("username")).ToHaveValueAsync("grace");
         await Expect(Field("email")).ToHaveValueAsync("grace@example.com");
         await Field("age").FillAsync("40");
-        await Live.Button(page, "Sign up").ClickAsync();
-        await Expect(page.Locator("#welcome h1")).ToHaveTextAsync("Welcome, grace!");
+        await Live.Button(Page, "Sign up").ClickAsync();
+        await Expect(Page.Locator("#welcome h1")).ToHaveTextAsync("Welcome, grace!");
         AssertServerQuiet();
-    }
-
-    private void AssertServerQuiet()
-    {
-        var log = fixture.ServerLog.Skip(logStart).ToArray();
-        foreach (var line in log)
-        {
-            output.WriteLine("server: " + line);
-        }
-
-        Assert.DoesNotContain(log, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
     }
 }

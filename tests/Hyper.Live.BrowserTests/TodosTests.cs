@@ -7,45 +7,17 @@ namespace Hyper.Live.BrowserTests;
 
 /// <summary>The seed's todo list (<c>/todos</c>): @submit with a field argument, .stop, @dblclick, @keydown.enter, delegates.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class TodosTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+public sealed class TodosTests(BrowserFixture fixture, ITestOutputHelper output) : SamplePageTest(fixture, output, "/todos")
 {
-    private IBrowserContext? context;
-    private IPage page = null!;
-    private WireCapture wire = null!;
-    private int logStart;
+    private ILocator Items => Page.Locator("#todo-list li");
 
-    public async Task InitializeAsync()
-    {
-        logStart = fixture.ServerLog.Count;
-        context = await fixture.NewContextAsync();
-        page = await context.NewPageAsync();
-        wire = new WireCapture(page);
-        await page.GotoAsync("/todos");
-        await Live.WaitConnectedAsync(page);
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var frame in wire.Frames)
-        {
-            output.WriteLine(frame.ToString());
-        }
-
-        if (context is not null)
-        {
-            await context.DisposeAsync();
-        }
-    }
-
-    private ILocator Items => page.Locator("#todo-list li");
-
-    private ILocator Remaining => page.Locator(".remaining");
+    private ILocator Remaining => Page.Locator(".remaining");
 
     private ILocator Row(string title) => Items.Filter(new LocatorFilterOptions { HasText = title });
 
     private async Task AddAsync(params string[] titles)
     {
-        var input = page.Locator("#new-todo input[name=title]");
+        var input = Page.Locator("#new-todo input[name=title]");
         foreach (var title in titles)
         {
             var before = await Items.CountAsync();
@@ -57,7 +29,7 @@ public sealed partial class TodosTests(BrowserFixture fixture, ITestOutputHelper
 
     /// <summary>The <c>event</c> frames the page sent since frame <paramref name="skip"/>, by event name.</summary>
     private List<string> EventsSince(int skip) =>
-        wire.Since(skip).Where(f => f.Sent && f.Event == "event").Select(f => f.Json[4].GetProperty("event").GetString()!).ToList();
+        Wire.Since(skip).Where(f => f.Sent && f.Event == "event").Select(f => f.Json[4].GetProperty("event").GetString()!).ToList();
 
     [Fact]
     public async Task Enter_adds_todos_and_clears_the_input()
@@ -66,8 +38,8 @@ public sealed partial class TodosTests(BrowserFixture fixture, ITestOutputHelper
 
         await Expect(Items).ToHaveTextAsync([new Regex("Buy milk"), new Regex("Walk the dog")]);
         await Expect(Remaining).ToHaveTextAsync("2 remaining");
-        await Expect(page.Locator("#new-todo input")).ToHaveValueAsync("");
-        var submit = await wire.WaitForAsync(f => f.Sent && f.Event == "event");
+        await Expect(Page.Locator("#new-todo input")).ToHaveValueAsync("");
+        var submit = await Wire.WaitForAsync(f => f.Sent && f.Event == "event");
         Assert.Equal("form", submit.Json[4].GetProperty("type").GetString());
         Assert.Equal("add", submit.Json[4].GetProperty("event").GetString());
         AssertServerQuiet();
@@ -80,22 +52,22 @@ public sealed partial class TodosTests(BrowserFixture fixture, ITestOutputHelper
 
         // Without .stop the click on a row's title bubbles to nothing else: it selects the row.
         await Row("Buy milk").Locator(".title").ClickAsync();
-        await Expect(page.Locator(".selected")).ToHaveTextAsync("Selected: Buy milk");
+        await Expect(Page.Locator(".selected")).ToHaveTextAsync("Selected: Buy milk");
 
         // The checkbox toggles (.stop): one event, and the other row is not selected.
-        var skip = wire.Frames.Count;
+        var skip = Wire.Frames.Count;
         await Row("Walk the dog").Locator(".toggle").ClickAsync();
         await Expect(Remaining).ToHaveTextAsync("1 remaining");
         await Expect(Row("Walk the dog")).ToHaveClassAsync("done");
-        await wire.ReplyToAsync(await wire.WaitForAsync(f => f.Sent && f.Event == "event", skip: skip));
-        await Expect(page.Locator(".selected")).ToHaveTextAsync("Selected: Buy milk");
+        await Wire.ReplyToAsync(await Wire.WaitForAsync(f => f.Sent && f.Event == "event", skip: skip));
+        await Expect(Page.Locator(".selected")).ToHaveTextAsync("Selected: Buy milk");
         Assert.Equal(["toggle"], EventsSince(skip));
 
         // The delete button (a delegate, .stop) removes its row only.
-        skip = wire.Frames.Count;
+        skip = Wire.Frames.Count;
         await Row("Walk the dog").Locator(".delete").ClickAsync();
         await Expect(Items).ToHaveCountAsync(1);
-        await Expect(page.Locator(".selected")).ToHaveTextAsync("Selected: Buy milk");
+        await Expect(Page.Locator(".selected")).ToHaveTextAsync("Selected: Buy milk");
         var events = EventsSince(skip);
         Assert.Single(events);
         Assert.Matches("^~[0-9a-f]{16}$", events[0]);
@@ -108,16 +80,16 @@ public sealed partial class TodosTests(BrowserFixture fixture, ITestOutputHelper
         await AddAsync("Buy milk");
 
         await Row("Buy milk").Locator(".title").DblClickAsync();
-        var editor = page.Locator("#todo-list input.edit");
+        var editor = Page.Locator("#todo-list input.edit");
         await Expect(editor).ToBeFocusedAsync();
         await Expect(editor).ToHaveValueAsync("Buy milk");
-        Assert.Contains(wire.Frames, f => f.Sent && f.Event == "event" && f.Json[4].GetProperty("type").GetString() == "dblclick");
+        Assert.Contains(Wire.Frames, f => f.Sent && f.Event == "event" && f.Json[4].GetProperty("type").GetString() == "dblclick");
 
         await editor.FillAsync("Buy oat milk");
         await editor.PressAsync("Enter");
         await Expect(editor).ToHaveCountAsync(0);
         await Expect(Row("Buy oat milk").Locator(".title")).ToHaveTextAsync("Buy oat milk");
-        var save = await wire.WaitForAsync(f => f.Sent && f.Event == "event" && f.Json[4].GetProperty("event").GetString() == "save_edit");
+        var save = await Wire.WaitForAsync(f => f.Sent && f.Event == "event" && f.Json[4].GetProperty("event").GetString() == "save_edit");
         Assert.Equal("keydown", save.Json[4].GetProperty("type").GetString());
         Assert.Equal("Enter", save.Json[4].GetProperty("value").GetProperty("key").GetString());
 
@@ -138,7 +110,7 @@ public sealed partial class TodosTests(BrowserFixture fixture, ITestOutputHelper
         await Row("Three").Locator(".toggle").ClickAsync();
         await Expect(Remaining).ToHaveTextAsync("1 remaining");
 
-        await Live.Button(page, "Clear completed").ClickAsync();
+        await Live.Button(Page, "Clear completed").ClickAsync();
 
         await Expect(Items).ToHaveCountAsync(1);
         await Expect(Items).ToHaveTextAsync([new Regex("Two")]);
@@ -150,38 +122,27 @@ public sealed partial class TodosTests(BrowserFixture fixture, ITestOutputHelper
     public async Task A_wrong_typed_argument_gets_the_error_shape_and_the_page_keeps_working()
     {
         await AddAsync("Buy milk");
-        var skip = wire.Frames.Count;
+        var skip = Wire.Frames.Count;
 
         // What a tampered or buggy page would send: toggle(id) with a non-number.
-        await page.EvaluateAsync("""
+        await Page.EvaluateAsync("""
             () => window.liveSocket.execJS(document.querySelector("#todo-list .toggle"), '[["push",{"event":"toggle","value":{"_args":["abc"]}}]]', "click")
             """);
 
-        var push = await wire.WaitForAsync(f => f.Sent && f.Event == "event", skip: skip);
-        var reply = (await wire.ReplyToAsync(push)).Json[4];
+        var push = await Wire.WaitForAsync(f => f.Sent && f.Event == "event", skip: skip);
+        var reply = (await Wire.ReplyToAsync(push)).Json[4];
 
         // "ok", with the error as the whole response: the client then unlocks the checkbox.
         Assert.Equal("ok", reply.GetProperty("status").GetString());
         Assert.Equal("""{"error":"Invalid parameter 'id': expected int, got 'abc'"}""", reply.GetProperty("response").GetRawText().Replace("\\u0027", "'", StringComparison.Ordinal));
-        Assert.Contains(fixture.ServerLog.Skip(logStart), line => line.Contains("Todos refused 'toggle': Invalid parameter 'id'", StringComparison.Ordinal));
+        Assert.Contains(Fixture.ServerLog.Skip(LogStart), line => line.Contains("Todos refused 'toggle': Invalid parameter 'id'", StringComparison.Ordinal));
 
         // Same socket, same view: everything still works, the checkbox that sent the bad push included.
         await Row("Buy milk").Locator(".toggle").ClickAsync();
         await Expect(Remaining).ToHaveTextAsync("0 remaining");
         await AddAsync("Walk the dog");
         await Expect(Remaining).ToHaveTextAsync("1 remaining");
-        Assert.Equal(1, wire.SocketCount);
+        Assert.Equal(1, Wire.SocketCount);
         AssertServerQuiet();
-    }
-
-    private void AssertServerQuiet()
-    {
-        var log = fixture.ServerLog.Skip(logStart).ToArray();
-        foreach (var line in log)
-        {
-            output.WriteLine("server: " + line);
-        }
-
-        Assert.DoesNotContain(log, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
     }
 }

@@ -82,7 +82,7 @@ internal sealed class ElementBindings
         }
         else
         {
-            json.Append(JsonSerializer.Serialize(call.Name, HandlerArgument.JsonOptions));
+            json.Append(JsonSerializer.Serialize(call.Name, HoleWriter.SafeJson));
             if (call.Arguments is { Count: > 0 } arguments)
             {
                 json.Append(",\"value\":{\"_args\":[");

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Hyper.Live.Templates;
@@ -6,12 +5,6 @@ namespace Hyper.Live.Templates;
 /// <summary>One argument of a handler call in an <c>@event</c> attribute.</summary>
 internal abstract record HandlerArgument
 {
-    /// <summary>
-    /// JSON for the statics of a binding: the default encoder escapes <c>' " &lt; &gt; &amp;</c>,
-    /// so the JSON can sit in a single-quoted attribute as is.
-    /// </summary>
-    public static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Default };
-
     /// <summary>The JSON the client sends back for this argument, with holes left to the caller.</summary>
     public abstract string? Json { get; }
 
@@ -24,7 +17,7 @@ internal abstract record HandlerArgument
     /// <summary>A field of the event by name: a form field, the element's <c>value</c>, a <c>key</c>.</summary>
     internal sealed record Field(string Name) : HandlerArgument
     {
-        public override string Json => $$"""{"field":{{JsonSerializer.Serialize(Name, JsonOptions)}}}""";
+        public override string Json => $$"""{"field":{{JsonSerializer.Serialize(Name, HoleWriter.SafeJson)}}}""";
     }
 
     /// <summary>A hole whose value is rendered into the binding as a JSON literal.</summary>

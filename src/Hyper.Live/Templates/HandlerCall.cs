@@ -162,7 +162,7 @@ internal sealed class HandlerCall
             }
 
             // The value sits in an HTML attribute: character references mean what they would in the page.
-            return new HandlerArgument.Literal(System.Text.Json.JsonSerializer.Serialize(WebUtility.HtmlDecode(text.ToString()), HandlerArgument.JsonOptions));
+            return new HandlerArgument.Literal(System.Text.Json.JsonSerializer.Serialize(WebUtility.HtmlDecode(text.ToString()), HoleWriter.SafeJson));
         }
 
         private HandlerArgument? ReadNumber()

@@ -14,11 +14,11 @@ internal static class HoleWriter
 {
     private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\"'");
 
-    private static readonly JsonSerializerOptions ScriptJson = new()
-    {
-        // The default encoder escapes <, >, & and quotes, so a value can never close the script element.
-        Encoder = JavaScriptEncoder.Default,
-    };
+    /// <summary>
+    /// JSON whose strings can close neither a script element nor a single-quoted attribute: the
+    /// default encoder escapes <c>&lt; &gt; &amp;</c> and both quotes.
+    /// </summary>
+    internal static readonly JsonSerializerOptions SafeJson = new() { Encoder = JavaScriptEncoder.Default };
 
     public static void WriteLeaf(CharBuffer output, in HoleValue value, in SlotInfo slot)
     {
@@ -44,13 +44,13 @@ internal static class HoleWriter
                 WriteAttributes(output, value);
                 break;
             case SlotContext.Script:
-                WriteScriptValue(output, value);
+                WriteJsonLiteral(output, value, argument: false);
                 break;
             case SlotContext.EventHandler:
                 WriteHandler(output, value);
                 break;
             case SlotContext.EventArgument:
-                WriteArgument(output, value);
+                WriteJsonLiteral(output, value, argument: true);
                 break;
         }
     }
@@ -175,37 +175,16 @@ internal static class HoleWriter
         output.Append('"');
     }
 
-    /// <summary>
-    /// An argument as a JSON literal. Every text becomes a JSON string (the server converts it to
-    /// the parameter's type) escaped by the default encoder, which leaves no quote, ampersand or
-    /// angle bracket that could end the single-quoted attribute around it.
-    /// </summary>
-    private static void WriteArgument(CharBuffer output, in HoleValue value)
-    {
-        switch (value.Kind)
-        {
-            case HoleKind.Null:
-                output.Append("null");
-                break;
-            case HoleKind.Bool:
-                output.Append(value.A switch { 1 => "true", 0 => "false", _ => "null" });
-                break;
-            case HoleKind.String:
-            case HoleKind.Chars:
-            case HoleKind.Number:
-                output.Append(JsonSerializer.Serialize(value.Chars.ToString(), ScriptJson));
-                break;
-            case HoleKind.Handler:
-                throw MisplacedHandler(value);
-            default:
-                throw new TemplateException($"A handler argument must be a string, number, bool or null, not a {value.Kind} value.");
-        }
-    }
-
     private static TemplateException MisplacedHandler(in HoleValue value) =>
         new($"A delegate ({value.Reference!.GetType().Name}) can only be a whole @event value, as in @click=\"{{{{Save}}}}\"; it cannot be written into the page.");
 
-    private static void WriteScriptValue(CharBuffer output, in HoleValue value)
+    /// <summary>
+    /// A JSON literal, escaped by the default encoder so that it can close neither a script
+    /// element nor the single-quoted attribute of an event binding (no quote, ampersand or
+    /// angle bracket is left). In a binding (<paramref name="argument"/>) numbers become strings
+    /// too: the server converts every argument to its parameter's type.
+    /// </summary>
+    private static void WriteJsonLiteral(CharBuffer output, in HoleValue value, bool argument)
     {
         switch (value.Kind)
         {
@@ -215,15 +194,20 @@ internal static class HoleWriter
             case HoleKind.Bool:
                 output.Append(value.A switch { 1 => "true", 0 => "false", _ => "null" });
                 break;
-            case HoleKind.Number:
+            case HoleKind.Number when !argument:
                 output.Append(value.Chars);
                 break;
             case HoleKind.String:
             case HoleKind.Chars:
-                output.Append(JsonSerializer.Serialize(value.Chars.ToString(), ScriptJson));
+            case HoleKind.Number:
+                output.Append(JsonSerializer.Serialize(value.Chars.ToString(), SafeJson));
                 break;
+            case HoleKind.Handler:
+                throw MisplacedHandler(value);
             default:
-                throw new TemplateException("Only strings, numbers, booleans and null can be placed inside <script>.");
+                throw new TemplateException(argument
+                    ? $"A handler argument must be a string, number, bool or null, not a {value.Kind} value."
+                    : "Only strings, numbers, booleans and null can be placed inside <script>.");
         }
     }
 }

@@ -62,10 +62,11 @@ internal sealed class RenderArena
         return new Scope(arena, previous);
     }
 
-    public int BeginTemplate(int holeCapacity)
+    public int BeginTemplate(int literalLength, int holeCapacity)
     {
         var index = NewNode(NodeKind.Template);
         ref var node = ref nodes[index];
+        node.LiteralLength = literalLength;
         node.Start = Reserve(ref gaps, ref gapCount, holeCapacity + 1);
         node.HoleStart = Reserve(ref holes, ref holeCount, holeCapacity);
         node.HoleCapacity = holeCapacity;
@@ -79,7 +80,7 @@ internal sealed class RenderArena
         if (!node.LiteralSeen)
         {
             node.LiteralSeen = true;
-            if (!TemplateCache.IsKnownLiteral(literal))
+            if (!TemplateCache.IsKnownLiteral(literal, node.LiteralLength, node.HoleCapacity))
             {
                 node.Source = TemplateSource.Capture(out var inStaticConstructor);
 

@@ -17,6 +17,9 @@ public class FirstRenderCheckTests
     [Fact]
     public void Unknown_handler_names_the_template_line_and_the_closest_handler()
     {
+        // Another template starting with the same literal must not hide where this one is.
+        HtmlRenderer.Render(() => $"<h1>{1}</h1><p>{2}</p>");
+
         var error = Assert.Throws<TemplateException>(() => FirstRender(new MisspeltView()));
 
         Assert.Contains("@click=\"delet\" names no handler of MisspeltView (did you mean 'Delete'?)", error.Message, StringComparison.Ordinal);
