@@ -4,10 +4,10 @@ using Hyper.Live.Templates;
 namespace Hyper.Live.Benchmarks;
 
 /// <summary>
-/// What event bindings add to a render: the walk that gives delegate bindings their ids
-/// (<c>BindingResolver</c>), which the session runs before every diff. On the 1,000-row table
-/// (no delegates) it only visits the nodes; on a 1,000-row list with one delegate per row it also
-/// hashes each binding's path and records it for the events to come.
+/// What event bindings add to a render: <c>BindingResolver</c>, which the session runs before
+/// every diff. On the 1,000-row table (no delegates) it only arranges for the templates to be
+/// checked as they are looked up; on a 1,000-row list with one delegate per row it walks the
+/// render, hashes each binding's path and records it for the events to come.
 /// </summary>
 [MemoryDiagnoser]
 public class BindingBenchmarks
@@ -30,7 +30,7 @@ public class BindingBenchmarks
     }
 
     /// <summary>As a session does it: compare with <c>TableBenchmarks.NothingChanged</c>, the same without the walk.</summary>
-    [Benchmark(Description = "Table 1,000 rows: nothing changed, render + binding walk + diff + reply frame")]
+    [Benchmark(Description = "Table 1,000 rows: nothing changed, render + binding step + diff + reply frame")]
     public int TableNothingChangedWithWalk()
     {
         using (RenderArena.Enter())
@@ -44,7 +44,7 @@ public class BindingBenchmarks
         }
     }
 
-    [Benchmark(Description = "Table 1,000 rows: render + binding walk (no delegates)")]
+    [Benchmark(Description = "Table 1,000 rows: render + binding step (no delegates)")]
     public int TableRenderAndResolve()
     {
         using (RenderArena.Enter())

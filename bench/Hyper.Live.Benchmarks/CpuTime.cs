@@ -39,8 +39,8 @@ internal static partial class CpuTime
 
         var bindings = new BindingBenchmarks();
         bindings.Setup();
-        Measure("Table: nothing changed, with the binding walk", bindings.TableNothingChangedWithWalk, seconds);
-        Measure("Table: render + binding walk", bindings.TableRenderAndResolve, seconds);
+        Measure("Table: nothing changed, with the binding step", bindings.TableNothingChangedWithWalk, seconds);
+        Measure("Table: render + binding step", bindings.TableRenderAndResolve, seconds);
         Measure("List with 1,000 delegates: render only", bindings.DelegateListRenderOnly, seconds);
         Measure("List with 1,000 delegates: render + binding walk", bindings.DelegateListRenderAndResolve, seconds);
     }

@@ -25,7 +25,8 @@ internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
 
     /// <summary>
     /// Prepares a render of <paramref name="view"/> for writing: gives its delegate bindings their
-    /// ids (remembering them for the events to come) and checks its templates' handler names.
+    /// ids (remembering them for the events to come), and has its templates' handler names checked
+    /// as they are looked up (by the walk, or while the render is written).
     /// </summary>
     public void Resolve(LiveView view, Html html)
     {

@@ -4,9 +4,11 @@ using Hyper.Live.Diffing;
 namespace Hyper.Live.Templates;
 
 /// <summary>
-/// Walks a render before it is written, giving each delegate binding (<c>@click="{{…}}"</c>) its
-/// id: a hash of the path to it — template fingerprints, hole indexes and list keys (or
-/// positions) — so the same binding keeps its id from render to render and causes no diff.
+/// Prepares a render for writing. Each delegate binding (<c>@click="{{…}}"</c>) gets its id: a
+/// hash of the path to it — template fingerprints, hole indexes and list keys (or positions) —
+/// so the same binding keeps its id from render to render and causes no diff. That takes a walk
+/// over the render, done only when it has delegates; the templates are checked against the view
+/// type as they are resolved, by the walk or later by the differ (<see cref="RenderArena.BindingSink"/>).
 /// </summary>
 internal static class BindingResolver
 {
@@ -20,7 +22,17 @@ internal static class BindingResolver
     public static void Resolve(Html html, IBindingSink? sink)
     {
         var value = html.AsHole();
-        Visit(value, Root, sink);
+        if (value.Reference is not RenderArena arena || arena.IsDetached)
+        {
+            // Built outside any render: nothing to check, and no delegate may be in it (see below).
+            return;
+        }
+
+        arena.BindingSink ??= sink;
+        if (arena.HandlerCount > 0)
+        {
+            Visit(value, Root, sink);
+        }
     }
 
     private static void Visit(in HoleValue value, ulong path, IBindingSink? sink)
@@ -36,7 +48,6 @@ internal static class BindingResolver
         {
             case NodeKind.Template:
                 var template = arena.TemplateOf(ref node);
-                sink?.Template(template);
                 var here = ValueHash.Combine(path, template.Fingerprint);
                 if (template.HasHandlerSlots)
                 {
@@ -65,6 +76,12 @@ internal static class BindingResolver
 
     private static void ResolveHandlers(RenderArena arena, in ArenaNode node, CompiledTemplate template, ulong here, IBindingSink? sink)
     {
+        if (arena.IsDetached)
+        {
+            // Shared by every render that uses it: ids written into it would race between sessions.
+            throw new TemplateException("An event handler delegate (@click=\"{{…}}\") must be created while the view renders, not kept in an Html built outside a render.");
+        }
+
         var holes = arena.HolesToResolve(node);
         for (var i = 0; i < holes.Length; i++)
         {

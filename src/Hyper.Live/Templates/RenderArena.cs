@@ -51,6 +51,18 @@ internal sealed class RenderArena
         text = detached ? [] : new char[size * 8];
     }
 
+    /// <summary>
+    /// Sees each template this render resolves (checks against the view type), once per run of
+    /// nodes of the same template; set for the render by <see cref="BindingResolver"/>.
+    /// </summary>
+    public IBindingSink? BindingSink { get; set; }
+
+    /// <summary>How many delegate holes this render has: without any, no binding walk is needed.</summary>
+    public int HandlerCount { get; private set; }
+
+    /// <summary>Whether this arena outlives renders (values built outside one): it must not be written to while rendering.</summary>
+    public bool IsDetached => detached;
+
     /// <summary>Incremented by <see cref="Reset"/>; an <see cref="Html"/> of an older generation is stale.</summary>
     public int Generation { get; private set; }
 
@@ -166,6 +178,7 @@ internal sealed class RenderArena
             case string text:
                 return HoleValue.ForString(text);
             case Delegate handler:
+                HandlerCount++;
                 return HoleValue.ForHandler(handler, 0);
             case ISpanFormattable:
                 // Formatted here, not in a helper taking ISpanFormattable: the JIT avoids boxing a
@@ -252,10 +265,7 @@ internal sealed class RenderArena
     public ReadOnlySpan<HoleValue> Holes(in ArenaNode node) => holes.AsSpan(node.HoleStart, node.HoleCapacity);
 
     /// <summary>A template's holes for <see cref="BindingResolver"/> to write binding ids into (render arenas only).</summary>
-    public Span<HoleValue> HolesToResolve(in ArenaNode node) =>
-        detached
-            ? throw new TemplateException("An event handler delegate (@click=\"{{…}}\") must be created while the view renders, not kept in an Html built outside a render.")
-            : holes.AsSpan(node.HoleStart, node.HoleCapacity);
+    public Span<HoleValue> HolesToResolve(in ArenaNode node) => holes.AsSpan(node.HoleStart, node.HoleCapacity);
 
     public ReadOnlySpan<ListItem> Items(in ArenaNode node) => items.AsSpan(node.Start, node.HoleStart);
 
@@ -284,6 +294,7 @@ internal sealed class RenderArena
                 node.Template = TemplateCache.Get(nodeGaps, Holes(node), node.Source);
                 lastTemplate = node.Template;
                 lastNode = node;
+                BindingSink?.Template(node.Template);
             }
         }
 
@@ -329,6 +340,8 @@ internal sealed class RenderArena
         lastTemplate = null;
         lastNode = default;
         lastKnownLiteral = null;
+        BindingSink = null;
+        HandlerCount = 0;
         Array.Clear(nodes, 0, nodeCount);
         Array.Clear(gaps, 0, gapCount);
         Array.Clear(holes, 0, holeCount);

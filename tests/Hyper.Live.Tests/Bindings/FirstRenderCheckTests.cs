@@ -8,10 +8,13 @@ namespace Hyper.Live.Tests.Bindings;
 /// <summary>The first render of a template for a view type checks the handlers it names.</summary>
 public class FirstRenderCheckTests
 {
+    /// <summary>Renders as a session does: resolve the bindings, then write (templates are checked as they are looked up).</summary>
     private static void FirstRender(LiveView view)
     {
         using var scope = RenderArena.Enter();
-        new EventDispatcher(NullLogger.Instance).Resolve(view, view.Render());
+        var html = view.Render();
+        new EventDispatcher(NullLogger.Instance).Resolve(view, html);
+        HtmlRenderer.Render(html);
     }
 
     [Fact]
