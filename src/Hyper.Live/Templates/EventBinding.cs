@@ -11,7 +11,7 @@ namespace Hyper.Live.Templates;
 /// <param name="Prevent">The browser's default action is prevented.</param>
 /// <param name="Debounce">Milliseconds (or <c>blur</c>) to wait for a pause before sending; null when not debounced.</param>
 /// <param name="Throttle">Milliseconds between two sends at most; null when not throttled.</param>
-/// <param name="Key">A key filter for key events: <see cref="KeyboardEventKey"/> lower-cased, null for any key.</param>
+/// <param name="Key">A key filter for key events: <c>KeyboardEvent.key</c> lower-cased (<c>enter</c>, <c>escape</c>; <c>space</c> for " "), null for any key.</param>
 internal sealed record EventBinding(string Event, bool Stop, bool Prevent, string? Debounce, string? Throttle, string? Key)
 {
     /// <summary>Phoenix's default for <c>phx-debounce</c> and <c>phx-throttle</c> without a value.</summary>
@@ -20,11 +20,8 @@ internal sealed record EventBinding(string Event, bool Stop, bool Prevent, strin
     /// <summary>The attribute as written, for error messages.</summary>
     public string Attribute => "@" + Event;
 
-    /// <summary>Whether the binding filters or rate-limits at all.</summary>
+    /// <summary>The debounce or throttle value; null when the binding is not rate-limited.</summary>
     public string? RateLimit => Debounce ?? Throttle;
-
-    /// <summary>The key as <c>KeyboardEvent.key</c> reports it (lower-cased): <c>enter</c>, <c>escape</c>, <c>" "</c>.</summary>
-    public string? KeyboardEventKey => Key == "space" ? " " : Key;
 
     /// <summary>
     /// How the client module reads this binding from <c>data-hyper-on</c>: the event and its

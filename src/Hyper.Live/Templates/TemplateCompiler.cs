@@ -194,7 +194,7 @@ internal sealed class TemplateCompiler
                         // Unquoted values are quoted here so that a hole inside one cannot end it early.
                         state = State.UnquotedValue;
                         output.Append('"').Append(c);
-                        bindingText.Append(c);
+                        CollectBindingValue(c);
                     }
 
                     break;
@@ -209,7 +209,7 @@ internal sealed class TemplateCompiler
                     }
                     else
                     {
-                        bindingText.Append(c);
+                        CollectBindingValue(c);
                     }
 
                     break;
@@ -235,7 +235,7 @@ internal sealed class TemplateCompiler
                     else
                     {
                         output.Append(c);
-                        bindingText.Append(c);
+                        CollectBindingValue(c);
                     }
 
                     break;
@@ -368,11 +368,18 @@ internal sealed class TemplateCompiler
     /// Replaces the whole <c>@event="…"</c> attribute just read (possibly split by holes) with
     /// its compiled form, keeping its holes in order with their new contexts.
     /// </summary>
+    private void CollectBindingValue(char c)
+    {
+        if (binding is not null)
+        {
+            bindingText.Append(c);
+        }
+    }
+
     private void EndBindingValue()
     {
         if (binding is null)
         {
-            bindingText.Clear();
             return;
         }
 
