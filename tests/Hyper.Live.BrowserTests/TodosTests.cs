@@ -103,16 +103,19 @@ public sealed class TodosTests(BrowserFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Clear_completed_keeps_the_open_todos()
+    public async Task Clear_completed_keeps_the_open_todos_and_prevent_keeps_the_page()
     {
         await AddAsync("One", "Two", "Three");
         await Row("One").Locator(".toggle").ClickAsync();
         await Row("Three").Locator(".toggle").ClickAsync();
         await Expect(Remaining).ToHaveTextAsync("1 remaining");
+        await Page.EvaluateAsync("() => { window.__samePage = true }");
 
-        await Live.Button(Page, "Clear completed").ClickAsync();
+        // A link: without .prevent the browser would load /todos again, with a fresh, empty list.
+        await Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Clear completed" }).ClickAsync();
 
         await Expect(Items).ToHaveCountAsync(1);
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.__samePage === true"), "the link navigated");
         await Expect(Items).ToHaveTextAsync([new Regex("Two")]);
         await Expect(Remaining).ToHaveTextAsync("1 remaining");
         AssertServerQuiet();

@@ -5,8 +5,9 @@ namespace Hyper.Live.Samples.Live;
 
 /// <summary>
 /// The seed's todo list: add with Enter, toggle, edit with a double click (Enter saves, Escape
-/// cancels), delete, "N remaining" and clear completed. Clicking a row selects it; the checkbox
-/// and the delete button use <c>.stop</c> so that they do not select the row too.
+/// cancels), delete, "N remaining" and clear completed (a link whose navigation <c>.prevent</c>
+/// cancels). Clicking a row selects it; the checkbox and the delete button use <c>.stop</c> so
+/// that they do not select the row too.
 /// </summary>
 public sealed class Todos : LiveView
 {
@@ -72,7 +73,7 @@ public sealed class Todos : LiveView
           <footer>
             <span class="remaining">{{Remaining}} remaining</span>
             <span class="selected">Selected: {{(selected is { } id ? todos.Find(t => t.Id == id)?.Title : "none")}}</span>
-            <button class="clear" @click="clear_completed">Clear completed</button>
+            <a class="clear" href="/todos" @click.prevent="clear_completed">Clear completed</a>
           </footer>
         </section>
         """;
