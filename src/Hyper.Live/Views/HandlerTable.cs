@@ -97,13 +97,21 @@ internal sealed class HandlerTable
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
                 if (!method.IsSpecialName && !method.IsGenericMethodDefinition && method.GetBaseDefinition().DeclaringType != typeof(LiveView)
-                    && method.GetBaseDefinition().DeclaringType != typeof(object) && IsHandlerSignature(method))
+                    && method.GetBaseDefinition().DeclaringType != typeof(object) && !IsDisposal(viewType, method) && IsHandlerSignature(method))
                 {
                     yield return method;
                 }
             }
         }
     }
+
+    /// <summary>
+    /// <c>Dispose</c>/<c>DisposeAsync</c> of a disposable view are for the framework's scope, never
+    /// for the browser: a client must not be able to dispose a view's resources by naming an event.
+    /// </summary>
+    private static bool IsDisposal(Type viewType, MethodInfo method) =>
+        (method.Name == nameof(IDisposable.Dispose) && typeof(IDisposable).IsAssignableFrom(viewType) && method.GetParameters().Length == 0) ||
+        (method.Name == nameof(IAsyncDisposable.DisposeAsync) && typeof(IAsyncDisposable).IsAssignableFrom(viewType) && method.GetParameters().Length == 0);
 
     private static bool IsHandlerSignature(MethodInfo method) =>
         HandlerInvoker.ReturnsHandlerType(method) && !method.GetParameters().Any(p => p.IsOut || p.ParameterType.IsByRef);

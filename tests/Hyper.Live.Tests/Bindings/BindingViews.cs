@@ -80,3 +80,17 @@ public sealed class BindingView : LiveView
 
     public override Html Render() => $"<p>{Received.Count}</p>";
 }
+
+/// <summary>A disposable view: Dispose must not be callable as an event.</summary>
+public sealed class DisposableView : LiveView, IDisposable
+{
+    public bool Disposed { get; private set; }
+
+    public void Save()
+    {
+    }
+
+    public void Dispose() => Disposed = true;
+
+    public override Html Render() => $"<p>{Disposed}</p>";
+}

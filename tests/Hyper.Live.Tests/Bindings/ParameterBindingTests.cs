@@ -243,4 +243,12 @@ public class ParameterBindingTests
 
         public override Hyper.Live.Templates.Html Render() => $"<p>{1}</p>";
     }
+
+    [Fact]
+    public void Dispose_of_a_disposable_view_is_not_an_event_handler()
+    {
+        var table = HandlerTable.For(typeof(DisposableView));
+        Assert.NotNull(table.Find("save"));
+        Assert.Null(table.Find("dispose"));
+    }
 }
