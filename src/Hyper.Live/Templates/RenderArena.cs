@@ -27,6 +27,8 @@ internal sealed class RenderArena
     private CompiledTemplate? lastTemplate;
     private ArenaNode lastNode;
     private string? lastKnownLiteral;
+    private int lastKnownLength;
+    private int lastKnownHoles;
     private ArenaNode[] nodes;
     private string?[] gaps;
     private HoleValue[] holes;
@@ -49,6 +51,18 @@ internal sealed class RenderArena
         text = detached ? [] : new char[size * 8];
     }
 
+    /// <summary>
+    /// Sees each template this render resolves (checks against the view type), once per run of
+    /// nodes of the same template; set for the render by <see cref="BindingResolver"/>.
+    /// </summary>
+    public IBindingSink? BindingSink { get; set; }
+
+    /// <summary>How many delegate holes this render has: without any, no binding walk is needed.</summary>
+    public int HandlerCount { get; private set; }
+
+    /// <summary>Whether this arena outlives renders (values built outside one): it must not be written to while rendering.</summary>
+    public bool IsDetached => detached;
+
     /// <summary>Incremented by <see cref="Reset"/>; an <see cref="Html"/> of an older generation is stale.</summary>
     public int Generation { get; private set; }
 
@@ -65,10 +79,11 @@ internal sealed class RenderArena
         return new Scope(arena, previous);
     }
 
-    public int BeginTemplate(int holeCapacity)
+    public int BeginTemplate(int literalLength, int holeCapacity)
     {
         var index = NewNode(NodeKind.Template);
         ref var node = ref nodes[index];
+        node.LiteralLength = literalLength;
         node.Start = Reserve(ref gaps, ref gapCount, holeCapacity + 1);
         node.HoleStart = Reserve(ref holes, ref holeCount, holeCapacity);
         node.HoleCapacity = holeCapacity;
@@ -82,7 +97,8 @@ internal sealed class RenderArena
         if (!node.LiteralSeen)
         {
             node.LiteralSeen = true;
-            if (!ReferenceEquals(literal, lastKnownLiteral) && !TemplateCache.IsKnownLiteral(literal))
+            if (!(ReferenceEquals(literal, lastKnownLiteral) && node.LiteralLength == lastKnownLength && node.HoleCapacity == lastKnownHoles) &&
+                !TemplateCache.IsKnownLiteral(literal, node.LiteralLength, node.HoleCapacity))
             {
                 node.Source = TemplateSource.Capture(out var inStaticConstructor);
 
@@ -91,7 +107,7 @@ internal sealed class RenderArena
             }
             else
             {
-                lastKnownLiteral = literal;
+                (lastKnownLiteral, lastKnownLength, lastKnownHoles) = (literal, node.LiteralLength, node.HoleCapacity);
             }
         }
 
@@ -161,6 +177,9 @@ internal sealed class RenderArena
         {
             case string text:
                 return HoleValue.ForString(text);
+            case Delegate handler:
+                HandlerCount++;
+                return HoleValue.ForHandler(handler, 0);
             case ISpanFormattable:
                 // Formatted here, not in a helper taking ISpanFormattable: the JIT avoids boxing a
                 // value-type T only when the interface call stays in this generic method.
@@ -245,6 +264,9 @@ internal sealed class RenderArena
 
     public ReadOnlySpan<HoleValue> Holes(in ArenaNode node) => holes.AsSpan(node.HoleStart, node.HoleCapacity);
 
+    /// <summary>A template's holes for <see cref="BindingResolver"/> to write binding ids into (render arenas only).</summary>
+    public Span<HoleValue> HolesToResolve(in ArenaNode node) => holes.AsSpan(node.HoleStart, node.HoleCapacity);
+
     public ReadOnlySpan<ListItem> Items(in ArenaNode node) => items.AsSpan(node.Start, node.HoleStart);
 
     public ReadOnlySpan<char> Text(int start, int length) => text.AsSpan(start, length);
@@ -272,6 +294,7 @@ internal sealed class RenderArena
                 node.Template = TemplateCache.Get(nodeGaps, Holes(node), node.Source);
                 lastTemplate = node.Template;
                 lastNode = node;
+                BindingSink?.Template(node.Template);
             }
         }
 
@@ -317,6 +340,8 @@ internal sealed class RenderArena
         lastTemplate = null;
         lastNode = default;
         lastKnownLiteral = null;
+        BindingSink = null;
+        HandlerCount = 0;
         Array.Clear(nodes, 0, nodeCount);
         Array.Clear(gaps, 0, gapCount);
         Array.Clear(holes, 0, holeCount);
