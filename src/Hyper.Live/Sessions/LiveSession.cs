@@ -164,6 +164,7 @@ internal sealed partial class LiveSession
             return false;
         }
 
+        LiveDiagnostics.Write(LiveDiagnostics.ViewMounted, Topic, view);
         differ.Reset();
         SendRender(message.Ref, "rendered", includeTitle: view.Title is not null);
         return true;
@@ -355,6 +356,7 @@ internal sealed partial class LiveSession
         {
             if (mounted is not null)
             {
+                LiveDiagnostics.Write(LiveDiagnostics.ViewUnmounted, Topic, mounted);
                 await mounted.OnUnmountAsync().ConfigureAwait(false);
             }
         }
