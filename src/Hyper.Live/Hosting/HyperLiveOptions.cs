@@ -32,6 +32,12 @@ public sealed class HyperLiveOptions
     /// </summary>
     public int MaxQueuedFrames { get; set; } = 1024;
 
+    /// <summary>Called when a view has joined and mounted over a socket (for metrics, auditing).</summary>
+    public Action<Views.LiveView>? OnSessionStart { get; set; }
+
+    /// <summary>Called when a joined view has gone away (left, disconnected, crashed or navigated).</summary>
+    public Action<Views.LiveView>? OnSessionEnd { get; set; }
+
     /// <summary>The most live views one socket may join at once.</summary>
     public int MaxViewsPerSocket { get; set; } = 100;
 }

@@ -20,6 +20,7 @@ public static class HyperLiveServiceCollectionExtensions
         services.TryAddSingleton<LiveTokens>();
         services.TryAddSingleton<CsrfTokens>();
         services.TryAddSingleton<LiveHost>();
+        services.TryAddSingleton<Hyper.Live.PubSub.IPubSub, Hyper.Live.PubSub.InMemoryPubSub>();
         return services;
     }
 }

@@ -15,12 +15,14 @@ internal sealed class LiveTokens
 {
     private readonly ITimeLimitedDataProtector session;
     private readonly ITimeLimitedDataProtector statics;
+    private readonly ITimeLimitedDataProtector flash;
     private readonly TimeSpan lifetime;
 
     public LiveTokens(IDataProtectionProvider dataProtection, IOptions<HyperLiveOptions> options)
     {
         session = dataProtection.CreateProtector("Hyper.Live.Session.v1").ToTimeLimitedDataProtector();
         statics = dataProtection.CreateProtector("Hyper.Live.Static.v1").ToTimeLimitedDataProtector();
+        flash = dataProtection.CreateProtector("Hyper.Live.Flash.v1").ToTimeLimitedDataProtector();
         lifetime = options.Value.TokenLifetime;
     }
 
@@ -30,8 +32,14 @@ internal sealed class LiveTokens
     public string SignSession(string containerId, Type viewType) =>
         session.Protect(JsonSerializer.Serialize(new SessionToken(containerId, viewType.FullName!)), lifetime);
 
-    public string SignStatic(string containerId) =>
-        statics.Protect(JsonSerializer.Serialize(new StaticToken(containerId)), lifetime);
+    public string SignStatic(string containerId, IReadOnlyDictionary<string, string>? flashMessages) =>
+        statics.Protect(JsonSerializer.Serialize(new StaticToken(containerId, flashMessages is { Count: > 0 } ? flashMessages : null)), lifetime);
+
+    /// <summary>Flash messages carried by a redirect (in its payload, then the join or a cookie). Short-lived.</summary>
+    public string SignFlash(IReadOnlyDictionary<string, string> messages) =>
+        flash.Protect(JsonSerializer.Serialize(messages), TimeSpan.FromMinutes(1));
+
+    public Dictionary<string, string>? ReadFlash(string? token) => Read<Dictionary<string, string>>(flash, token);
 
     public SessionToken? ReadSession(string? token) => Read<SessionToken>(session, token);
 
@@ -62,6 +70,6 @@ internal sealed class LiveTokens
     /// <summary>What the session token says: the container id (the topic) and the view.</summary>
     internal sealed record SessionToken(string Id, string View);
 
-    /// <summary>What the static token says: the container id it belongs to.</summary>
-    internal sealed record StaticToken(string Id);
+    /// <summary>What the static token says: the container id it belongs to, and the flash of the HTTP render.</summary>
+    internal sealed record StaticToken(string Id, IReadOnlyDictionary<string, string>? Flash = null);
 }

@@ -13,6 +13,9 @@ namespace Hyper.Live.Hosting;
 /// </summary>
 internal static class StaticRenderer
 {
+    /// <summary>The cookie the client sets before a redirect that carries flash messages (protocol §1.5).</summary>
+    public const string FlashCookie = "__phoenix_flash__";
+
     public static async Task RenderAsync(HttpContext context, LiveRoute route)
     {
         var host = context.RequestServices.GetRequiredService<LiveHost>();
@@ -20,14 +23,31 @@ internal static class StaticRenderer
         var uri = new Uri(context.Request.GetEncodedUrl());
         view.User = context.User;
         view.Uri = uri;
+        if (context.Request.Cookies[FlashCookie] is { } flashToken)
+        {
+            view.Flash.Replace(host.Tokens.ReadFlash(flashToken));
+            context.Response.Cookies.Delete(FlashCookie);
+        }
+
         var routeValues = route.TryMatch(context.Request.Path, out var values) ? values : [];
         var parameters = new LiveParams(uri, routeValues);
         await view.MountAsync(parameters, context.RequestAborted).ConfigureAwait(false);
         await view.HandleParamsAsync(parameters, context.RequestAborted).ConfigureAwait(false);
+        if (view.PendingNavigation is { } navigation)
+        {
+            // Without a socket, every kind of navigation is a plain HTTP redirect.
+            if (view.Flash.ForNavigation() is { Count: > 0 } flash)
+            {
+                context.Response.Cookies.Append(FlashCookie, host.Tokens.SignFlash(flash), new CookieOptions { Path = "/", MaxAge = TimeSpan.FromMinutes(1) });
+            }
+
+            context.Response.Redirect(navigation.To);
+            return;
+        }
 
         var id = LiveTokens.NewContainerId();
         var session = host.Tokens.SignSession(id, route.ViewType);
-        var statics = host.Tokens.SignStatic(id);
+        var statics = host.Tokens.SignStatic(id, view.Flash.Messages);
         var csrf = host.Csrf.TokenFor(context);
         string page;
         using (RenderArena.Enter())

@@ -3,13 +3,14 @@ using System.Text.Json;
 namespace Hyper.Live.Sessions;
 
 /// <summary>The payload of a <c>phx_join</c> on a view topic (protocol §3.1).</summary>
-internal sealed record JoinRequest(Uri? Url, Uri? Redirect, string? Session, string? Static, int Mounts)
+internal sealed record JoinRequest(Uri? Url, Uri? Redirect, string? Session, string? Static, string? Flash, int Mounts)
 {
     public static JoinRequest Read(JsonElement payload) => new(
         AbsoluteUri(payload, "url"),
         AbsoluteUri(payload, "redirect"),
         String(payload, "session"),
         String(payload, "static"),
+        String(payload, "flash"),
         payload.TryGetProperty("params"u8, out var parameters) && parameters.ValueKind == JsonValueKind.Object &&
         parameters.TryGetProperty("_mounts"u8, out var mounts) && mounts.TryGetInt32(out var count) ? count : 0);
 

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Hyper.Live.Diffing;
 using Hyper.Live.Hosting;
 using Hyper.Live.Protocol;
+using Hyper.Live.PubSub;
 using Hyper.Live.Templates;
 using Hyper.Live.Views;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,15 +14,19 @@ namespace Hyper.Live.Sessions;
 
 /// <summary>
 /// One joined live view (channel topic <c>lv:&lt;id&gt;</c>): its view instance, what the
-/// client has of its render, and a mailbox. Joins, events and infos are handled strictly
-/// one at a time, in order; after each, the view renders and only the diff is sent. A
-/// handler that throws ends this session alone (<c>phx_error</c> makes the client rejoin
-/// with a fresh mount); the socket and every other session carry on.
+/// client has of its render, and a mailbox. Joins, events, infos, timers and background
+/// completions are handled strictly one at a time, in order; after each, the session carries
+/// out the navigation the view asked for, or renders and sends only the diff. A handler that
+/// throws ends this session alone (<c>phx_error</c> makes the client rejoin with a fresh
+/// mount); the socket and every other session carry on. Ending the session cancels its
+/// timers, subscriptions and background work.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
     "The token source has no timer to release; it is only cancelled, so Stop may run at any time, even after the session ended.")]
 internal sealed partial class LiveSession
 {
+    private const int MaxPatchesPerCallback = 8;
+
     private readonly Channel<SessionMessage> mailbox =
         Channel.CreateUnbounded<SessionMessage>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -29,6 +35,8 @@ internal sealed partial class LiveSession
     private readonly PhoenixSocket socket;
     private readonly LiveHost host;
     private readonly ILogger logger;
+    private readonly Dictionary<string, IDisposable> subscriptions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<LiveTimer, byte> timers = new();
     private string? joinRef;
     private LiveView? view;
     private AsyncServiceScope? scope;
@@ -40,9 +48,12 @@ internal sealed partial class LiveSession
         Topic = topic;
         this.host = host;
         logger = host.Loggers.CreateLogger<LiveSession>();
+        PubSub = socket.Context.Services.GetRequiredService<IPubSub>();
     }
 
     public string Topic { get; }
+
+    public IPubSub PubSub { get; }
 
     /// <summary>Completes when the session has stopped and its view has been unmounted.</summary>
     public Task Completion => completion;
@@ -53,6 +64,8 @@ internal sealed partial class LiveSession
 
     /// <summary>Queues a message; false once the session has stopped.</summary>
     public bool Post(SessionMessage message) => mailbox.Writer.TryWrite(message);
+
+    public void PostInfo(object message) => Post(new SessionMessage.Info(message));
 
     /// <summary>
     /// Ends the session after the message being handled. With <paramref name="close"/>,
@@ -69,6 +82,86 @@ internal sealed partial class LiveSession
         lifetime.Cancel();
     }
 
+    public void Subscribe(string topic)
+    {
+        if (!subscriptions.ContainsKey(topic))
+        {
+            subscriptions[topic] = PubSub.Subscribe(topic, (_, message) => PostInfo(message));
+        }
+    }
+
+    public void Unsubscribe(string topic)
+    {
+        if (subscriptions.Remove(topic, out var subscription))
+        {
+            subscription.Dispose();
+        }
+    }
+
+    public LiveTimer Schedule(object message, TimeSpan due, TimeSpan? period)
+    {
+        var timer = new LiveTimer(cancelled => timers.TryRemove(cancelled, out _));
+        timers[timer] = 0;
+        timer.Start(TimeProvider.System.CreateTimer(
+            _ =>
+            {
+                if (period is null)
+                {
+                    timers.TryRemove(timer, out byte _);
+                }
+
+                if (!timer.IsCancelled)
+                {
+                    PostInfo(message);
+                }
+            },
+            null,
+            due,
+            period ?? Timeout.InfiniteTimeSpan));
+        if (lifetime.IsCancellationRequested)
+        {
+            timer.Cancel();
+        }
+
+        return timer;
+    }
+
+    public void StartAsync<T>(Func<CancellationToken, Task<T>> work, Action<T> completed, Action<Exception>? failed)
+    {
+        var token = lifetime.Token;
+        _ = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var result = await work(token).ConfigureAwait(false);
+                    Post(new SessionMessage.Callback(() => completed(result)));
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    // The view went away: nobody is left to tell.
+                }
+                catch (Exception error)
+                {
+                    // Unhandled failures of background work end the view like a throwing handler.
+                    Post(new SessionMessage.Callback(() => (failed ?? (e => throw new AsyncWorkException(e)))(error)));
+                }
+            },
+            CancellationToken.None);
+    }
+
+    /// <summary>Sends the view's render now, from inside a callback: a <c>diff</c> push, or nothing when unchanged.</summary>
+    public Task PushRenderAsync()
+    {
+        // Before the join reply the client has no tree to apply a diff to; the reply carries the render.
+        if (differ.HasRendered)
+        {
+            Render(refValue: null, join: null);
+        }
+
+        return Task.CompletedTask;
+    }
+
     private async Task RunAsync()
     {
         try
@@ -79,6 +172,7 @@ internal sealed partial class LiveSession
                 {
                     try
                     {
+                        view?.Flash.BeginCallback();
                         if (!await HandleAsync(message).ConfigureAwait(false))
                         {
                             End();
@@ -107,13 +201,27 @@ internal sealed partial class LiveSession
         }
     }
 
-    /// <summary>Handles one message; false when the session must end (a refused join, a leave).</summary>
-    private Task<bool> HandleAsync(SessionMessage message) => message switch
+    /// <summary>Handles one message; false when the session must end (a refused join, a leave, a redirect).</summary>
+    private async Task<bool> HandleAsync(SessionMessage message)
     {
-        SessionMessage.FromClient { Message: var frame } => HandleClientAsync(frame),
-        SessionMessage.Info info => HandleInfoAsync(info.Message),
-        _ => Task.FromResult(true),
-    };
+        switch (message)
+        {
+            case SessionMessage.FromClient { Message: var frame }:
+                return await HandleClientAsync(frame).ConfigureAwait(false);
+            case SessionMessage.Info info when view is not null:
+                await RecoverAsync(() => view.HandleInfoAsync(info.Message, lifetime.Token)).ConfigureAwait(false);
+                return await FinishAsync(refValue: null).ConfigureAwait(false);
+            case SessionMessage.Callback callback when view is not null:
+                await RecoverAsync(() =>
+                {
+                    callback.Run();
+                    return Task.CompletedTask;
+                }).ConfigureAwait(false);
+                return await FinishAsync(refValue: null).ConfigureAwait(false);
+            default:
+                return true;
+        }
+    }
 
     private async Task<bool> HandleClientAsync(PhoenixMessage message)
     {
@@ -125,8 +233,9 @@ internal sealed partial class LiveSession
                 Send(FrameWriter.Current.Reply(message.JoinRef, message.Ref, Topic, ok: true));
                 return false;
             case PhoenixEvents.Event:
-                await HandleEventAsync(message).ConfigureAwait(false);
-                return true;
+                return await HandleEventAsync(message).ConfigureAwait(false);
+            case PhoenixEvents.LivePatch:
+                return await HandleLivePatchAsync(message).ConfigureAwait(false);
             default:
                 LogUnsupportedEvent(logger, message.Event, ViewName);
                 ReplyError(message, $"unsupported event '{message.Event}'");
@@ -153,9 +262,15 @@ internal sealed partial class LiveSession
             view.IsConnected = true;
             view.User = socket.Context.User;
             view.Uri = uri;
+            view.Session = this;
+            view.Flash.Replace(join.Flash is not null ? host.Tokens.ReadFlash(join.Flash)
+                : join.Mounts == 0 && join.Redirect is null ? host.Tokens.ReadStatic(join.Static)?.Flash : null);
+            view.Flash.BeginCallback();
             var parameters = new LiveParams(uri ?? new Uri("http://localhost/"), route?.Values ?? []);
             await view.MountAsync(parameters, lifetime.Token).ConfigureAwait(false);
             await view.HandleParamsAsync(parameters, lifetime.Token).ConfigureAwait(false);
+            await view.OnMountAsync(lifetime.Token).ConfigureAwait(false);
+            host.Options.OnSessionStart?.Invoke(view);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -166,8 +281,7 @@ internal sealed partial class LiveSession
 
         LiveDiagnostics.Write(LiveDiagnostics.ViewMounted, Topic, view);
         differ.Reset();
-        SendRender(message.Ref, "rendered", includeTitle: view.Title is not null);
-        return true;
+        return await FinishAsync(message.Ref, join: true).ConfigureAwait(false);
     }
 
     private (string Reason, string Detail)? Authorize(JoinRequest join, out (LiveRoute Route, Dictionary<string, string> Values)? route, out Type? viewType, out Uri? uri)
@@ -220,14 +334,14 @@ internal sealed partial class LiveSession
         return null;
     }
 
-    private async Task HandleEventAsync(PhoenixMessage message)
+    private async Task<bool> HandleEventAsync(PhoenixMessage message)
     {
         var payload = message.Payload;
         if (!payload.TryGetProperty("event"u8, out var name) || name.ValueKind != JsonValueKind.String)
         {
             LogMalformedEvent(logger, ViewName);
             ReplyError(message, "an event needs a string 'event' name");
-            return;
+            return true;
         }
 
         var liveEvent = new LiveEvent(
@@ -236,87 +350,226 @@ internal sealed partial class LiveSession
             payload.TryGetProperty("value"u8, out var value) ? value : default,
             payload.TryGetProperty("cid"u8, out var cid) && cid.TryGetInt32(out var id) ? id : null);
 
+        if (liveEvent.Name == "lv:clear-flash")
+        {
+            view!.Flash.Clear(liveEvent["key"]);
+            return await FinishAsync(message.Ref).ConfigureAwait(false);
+        }
+
         var handler = HandlerTable.For(view!.GetType()).Find(liveEvent.Name);
         try
         {
-            await (handler is null ? view.HandleEventAsync(liveEvent, lifetime.Token) : handler(view, liveEvent)).ConfigureAwait(false);
+            await RecoverAsync(() => handler is null ? view.HandleEventAsync(liveEvent, lifetime.Token) : handler(view, liveEvent)).ConfigureAwait(false);
         }
         catch (UnknownEventException unknown)
         {
             LogUnknownEvent(logger, unknown.EventName, ViewName);
+            NotifyError(unknown);
             ReplyError(message, unknown.Message);
-            return;
-        }
-
-        SendRender(message.Ref, "diff", includeTitle: view.TitleChanged);
-    }
-
-    private async Task<bool> HandleInfoAsync(object message)
-    {
-        if (view is null)
-        {
             return true;
         }
 
-        await view.HandleInfoAsync(message, lifetime.Token).ConfigureAwait(false);
-        PushDiff();
+        return await FinishAsync(message.Ref).ConfigureAwait(false);
+    }
+
+    /// <summary>The <c>live_patch</c> event (a patch link, back/forward): <c>HandleParams</c> for the same view.</summary>
+    private async Task<bool> HandleLivePatchAsync(PhoenixMessage message)
+    {
+        var target = message.Payload.TryGetProperty("url"u8, out var url) && url.ValueKind == JsonValueKind.String &&
+            Uri.TryCreate(url.GetString(), UriKind.Absolute, out var parsed) ? parsed : null;
+        var route = target is null ? null : host.Routes.Match(target);
+        if (route is null || route.Value.Route.ViewType != view!.GetType())
+        {
+            // Another view: the client navigates there with a fresh join (protocol §5.7).
+            var frames = FrameWriter.Current;
+            frames.BeginReply(joinRef, message.Ref, Topic, ok: true);
+            frames.Json.WriteBoolean("link_redirect"u8, true);
+            Send(frames.EndReply());
+            return true;
+        }
+
+        view.Uri = target;
+        await RecoverAsync(() => view.HandleParamsAsync(new LiveParams(target!, route.Value.Values), lifetime.Token)).ConfigureAwait(false);
+        return await FinishAsync(message.Ref).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs view code; a <see cref="RecoverableError"/> becomes an error flash instead of a crash.</summary>
+    private async Task RecoverAsync(Func<Task> callback)
+    {
+        try
+        {
+            await callback().ConfigureAwait(false);
+        }
+        catch (RecoverableError error)
+        {
+            view!.Flash.Error(error.Message);
+            NotifyError(error);
+        }
+    }
+
+    /// <summary>
+    /// After a callback: carries out the navigation the view asked for, or renders. Patches run
+    /// <c>HandleParams</c> here and are announced before the render (Phoenix's order); a navigation
+    /// away ends the session. Returns false when the session must end.
+    /// </summary>
+    private async Task<bool> FinishAsync(string? refValue, bool join = false)
+    {
+        Navigation? patch = null;
+        for (var patches = 0; view!.PendingNavigation is { Kind: NavigationKind.Patch } next; patches++)
+        {
+            view.PendingNavigation = null;
+            var target = new Uri(view.Uri ?? new Uri("http://localhost/"), next.To);
+            var route = host.Routes.Match(target);
+            if (route is null || route.Value.Route.ViewType != view.GetType() || patches == MaxPatchesPerCallback)
+            {
+                view.PendingNavigation = next with { Kind = NavigationKind.Navigate };
+                break;
+            }
+
+            view.Uri = target;
+            await view.HandleParamsAsync(new LiveParams(target, route.Value.Values), lifetime.Token).ConfigureAwait(false);
+            patch = next;
+            if (!join)
+            {
+                var frames = FrameWriter.Current;
+                frames.Begin(joinRef, null, Topic, PhoenixEvents.LivePatch);
+                WriteNavigation(frames.Json, next, withFlash: false);
+                Send(frames.End());
+            }
+        }
+
+        if (view.PendingNavigation is { } away)
+        {
+            view.PendingNavigation = null;
+            NavigateAway(refValue, away, join);
+            return false;
+        }
+
+        Render(refValue, join ? patch ?? NoPatch : null);
         return true;
     }
 
-    /// <summary>Replies to <paramref name="refValue"/> with the render: in full after a join, as a diff otherwise.</summary>
-    private void SendRender(string? refValue, string property, bool includeTitle)
+    private static readonly Navigation NoPatch = new(NavigationKind.Patch, "", false);
+
+    /// <summary>
+    /// Answers with a <c>redirect</c> or <c>live_redirect</c>: in the join's error reply, in the
+    /// event's reply (pending push events first, in a diff), or as a push; then closes the channel.
+    /// </summary>
+    private void NavigateAway(string? refValue, Navigation navigation, bool join)
     {
         var frames = FrameWriter.Current;
-        using (RenderArena.Enter())
+        var name = navigation.Kind == NavigationKind.Redirect ? "redirect"u8 : "live_redirect"u8;
+        if (!join && view!.PendingEvents is { Count: > 0 })
         {
-            var html = view!.Render();
-            frames.BeginReply(joinRef, refValue, Topic, ok: true);
-            if (property == "rendered")
-            {
-                frames.Json.WriteString("liveview_version"u8, PhoenixEvents.LiveViewVersion);
-            }
+            Render(refValue: null, join: null);
+        }
 
-            frames.Diff.Push(property);
-            differ.Write(frames.Diff, html);
-            WriteTitle(frames, includeTitle);
-            frames.Diff.Pop();
+        if (refValue is not null)
+        {
+            frames.BeginReply(joinRef, refValue, Topic, ok: !join);
+            frames.Json.WritePropertyName(name);
+            WriteNavigation(frames.Json, navigation, withFlash: true);
             Send(frames.EndReply());
         }
+        else
+        {
+            frames.Begin(joinRef, null, Topic, navigation.Kind == NavigationKind.Redirect ? "redirect" : "live_redirect");
+            WriteNavigation(frames.Json, navigation, withFlash: true);
+            Send(frames.End());
+        }
+
+        Send(frames.Push(joinRef, joinRef, Topic, PhoenixEvents.Close));
     }
 
-    /// <summary>Sends what changed without a request (after an info): a <c>diff</c> push, or nothing.</summary>
-    private void PushDiff()
+    private void WriteNavigation(Utf8JsonWriter json, Navigation navigation, bool withFlash)
+    {
+        json.WriteStartObject();
+        json.WriteString("to"u8, navigation.To);
+        if (navigation.Kind != NavigationKind.Redirect)
+        {
+            json.WriteString("kind"u8, navigation.Replace ? "replace"u8 : "push"u8);
+        }
+
+        if (withFlash && view!.Flash.ForNavigation() is { Count: > 0 } flash)
+        {
+            json.WriteString("flash"u8, host.Tokens.SignFlash(flash));
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Renders and sends: the full tree in the join reply (<paramref name="join"/> carries its
+    /// patch, if any), the diff in the reply to <paramref name="refValue"/>, or a <c>diff</c> push
+    /// when there is no request — omitted entirely when nothing changed.
+    /// </summary>
+    private void Render(string? refValue, Navigation? join)
     {
         var frames = FrameWriter.Current;
         using (RenderArena.Enter())
         {
             var html = view!.Render();
-            var json = frames.Begin(joinRef, null, Topic, PhoenixEvents.Diff);
-            frames.Diff.PushOptionalRoot();
-            differ.Write(frames.Diff, html);
-            WriteTitle(frames, view.TitleChanged);
-            var changed = frames.Diff.IsWritten;
-            frames.Diff.Pop();
-            if (changed)
+            if (refValue is null)
             {
-                Send(frames.End());
+                frames.Begin(joinRef, null, Topic, PhoenixEvents.Diff);
+                frames.Diff.PushOptionalRoot();
             }
             else
             {
-                json.Reset();
+                frames.BeginReply(joinRef, refValue, Topic, ok: true);
+                if (join is not null)
+                {
+                    frames.Json.WriteString("liveview_version"u8, PhoenixEvents.LiveViewVersion);
+                    if (join.To.Length > 0)
+                    {
+                        frames.Json.WritePropertyName("live_patch"u8);
+                        WriteNavigation(frames.Json, join, withFlash: false);
+                    }
+                }
+
+                frames.Diff.Push(join is null ? "diff" : "rendered");
+            }
+
+            differ.Write(frames.Diff, html);
+            WriteTitleAndEvents(frames, join is not null);
+            var changed = frames.Diff.IsWritten;
+            frames.Diff.Pop();
+            if (refValue is not null)
+            {
+                Send(frames.EndReply());
+            }
+            else if (changed)
+            {
+                Send(frames.End());
             }
         }
     }
 
-    private void WriteTitle(FrameWriter frames, bool includeTitle)
+    private void WriteTitleAndEvents(FrameWriter frames, bool join)
     {
-        if (includeTitle)
+        if (view!.TitleChanged || (join && view.Title is not null))
         {
             frames.Diff.Flush();
-            frames.Json.WriteString("t"u8, view!.Title ?? "");
+            frames.Json.WriteString("t"u8, view.Title ?? "");
         }
 
-        view!.TitleChanged = false;
+        view.TitleChanged = false;
+        if (view.PendingEvents is { Count: > 0 } events)
+        {
+            frames.Diff.Flush();
+            frames.Json.WritePropertyName("e"u8);
+            frames.Json.WriteStartArray();
+            foreach (var (name, payload) in events)
+            {
+                frames.Json.WriteStartArray();
+                frames.Json.WriteStringValue(name);
+                JsonSerializer.Serialize(frames.Json, payload);
+                frames.Json.WriteEndArray();
+            }
+
+            frames.Json.WriteEndArray();
+            events.Clear();
+        }
     }
 
     private void ReplyError(PhoenixMessage message, string error)
@@ -327,14 +580,28 @@ internal sealed partial class LiveSession
         Send(frames.EndReply());
     }
 
+    private void NotifyError(Exception error)
+    {
+        try
+        {
+            view?.OnError(error);
+        }
+        catch (Exception failure)
+        {
+            LogOnErrorFailed(logger, failure, ViewName);
+        }
+    }
+
     private void Crash(SessionMessage message, Exception error)
     {
-        var eventName = message is SessionMessage.FromClient client ? client.Message.Payload.ValueKind == JsonValueKind.Object &&
-            client.Message.Payload.TryGetProperty("event"u8, out var name) ? name.ToString() : client.Message.Event : message.GetType().Name;
+        var eventName = message is SessionMessage.FromClient { Message: var frame }
+            ? frame.Payload.TryGetProperty("event"u8, out var name) ? name.ToString() : frame.Event
+            : message.GetType().Name;
         LogCrashed(logger, error, ViewName, eventName, Topic);
-        if (message is SessionMessage.FromClient { Message: var frame })
+        NotifyError(error);
+        if (message is SessionMessage.FromClient { Message: var request } && request.Event != PhoenixEvents.Join)
         {
-            ReplyError(frame, "internal server error");
+            ReplyError(request, "internal server error");
         }
 
         Send(FrameWriter.Current.Push(joinRef, joinRef, Topic, PhoenixEvents.Error, "channel_crash"));
@@ -350,6 +617,18 @@ internal sealed partial class LiveSession
 
     private async Task UnmountAsync()
     {
+        lifetime.Cancel();
+        foreach (var timer in timers.Keys)
+        {
+            timer.Cancel();
+        }
+
+        foreach (var subscription in subscriptions.Values)
+        {
+            subscription.Dispose();
+        }
+
+        subscriptions.Clear();
         var mounted = view;
         view = null;
         try
@@ -358,6 +637,7 @@ internal sealed partial class LiveSession
             {
                 LiveDiagnostics.Write(LiveDiagnostics.ViewUnmounted, Topic, mounted);
                 await mounted.OnUnmountAsync().ConfigureAwait(false);
+                host.Options.OnSessionEnd?.Invoke(mounted);
             }
         }
         catch (Exception error)
@@ -366,6 +646,11 @@ internal sealed partial class LiveSession
         }
         finally
         {
+            if (mounted is not null)
+            {
+                mounted.Session = null;
+            }
+
             if (scope is not null)
             {
                 await scope.Value.DisposeAsync().ConfigureAwait(false);
@@ -395,4 +680,7 @@ internal sealed partial class LiveSession
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{View} failed in OnUnmount")]
     private static partial void LogUnmountFailed(ILogger logger, Exception error, string view);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{View} failed in OnError")]
+    private static partial void LogOnErrorFailed(ILogger logger, Exception error, string view);
 }

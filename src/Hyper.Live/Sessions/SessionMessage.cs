@@ -10,4 +10,7 @@ internal abstract record SessionMessage
 
     /// <summary>A message for <c>HandleInfo</c>.</summary>
     internal sealed record Info(object Message) : SessionMessage;
+
+    /// <summary>View code to run in the mailbox: the completion of background work.</summary>
+    internal sealed record Callback(Action Run) : SessionMessage;
 }

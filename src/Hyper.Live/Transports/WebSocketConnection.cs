@@ -125,7 +125,9 @@ internal sealed partial class WebSocketConnection : IFrameSink
                 switch (result.MessageType)
                 {
                     case WebSocketMessageType.Close:
-                        Close(WebSocketCloseStatus.NormalClosure, "");
+                        // Echo the client's code (RFC 6455 §5.5.1): answering 1000 to a 4000 would make
+                        // the LiveView client reload the page instead of reconnecting (protocol §2.6).
+                        Close(webSocket.CloseStatus ?? WebSocketCloseStatus.Empty, webSocket.CloseStatusDescription ?? "");
                         return;
                     case WebSocketMessageType.Binary:
                         // Binary frames carry upload chunks, which this server does not accept yet.

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Hyper.Live.Sessions;
 using Hyper.Live.Templates;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Hyper.Live.Views;
 
@@ -38,7 +40,110 @@ public abstract class LiveView
     /// <summary>The URL of the page, updated by live navigation.</summary>
     public Uri? Uri { get; internal set; }
 
+    /// <summary>Messages for the user; render them with <c>{{Flash.Render()}}</c> or read them by kind.</summary>
+    public LiveFlash Flash { get; } = new();
+
     internal bool TitleChanged { get; set; }
+
+    /// <summary>The connected session, null during the HTTP render.</summary>
+    internal LiveSession? Session { get; set; }
+
+    internal Navigation? PendingNavigation { get; set; }
+
+    internal List<KeyValuePair<string, object?>>? PendingEvents { get; set; }
+
+    /// <summary>Receives messages broadcast on <paramref name="topic"/> in <see cref="HandleInfo"/>. Ignored while not connected.</summary>
+    public void Subscribe(string topic) => Session?.Subscribe(topic);
+
+    /// <summary>Stops receiving <paramref name="topic"/>.</summary>
+    public void Unsubscribe(string topic) => Session?.Unsubscribe(topic);
+
+    /// <summary>Sends <paramref name="message"/> to every subscriber of <paramref name="topic"/>, this view included if subscribed.</summary>
+    public ValueTask BroadcastAsync(string topic, object message, CancellationToken cancellationToken = default) =>
+        Session?.PubSub.BroadcastAsync(topic, message, cancellationToken) ?? ValueTask.CompletedTask;
+
+    /// <summary>Delivers <paramref name="message"/> to this view's <see cref="HandleInfo"/> after the current callback.</summary>
+    public void SendInfo(object message) => Session?.PostInfo(message);
+
+    /// <summary>
+    /// Delivers <paramref name="message"/> to <see cref="HandleInfo"/> after <paramref name="delay"/>.
+    /// Cancelled with the returned timer or when the view goes away. Ignored (an already cancelled timer) while not connected.
+    /// </summary>
+    public LiveTimer SendAfter(object message, TimeSpan delay) => Schedule(message, delay, period: null);
+
+    /// <summary>The same as <see cref="SendAfter"/>.</summary>
+    public LiveTimer ScheduleInfoOnce(object message, TimeSpan delay) => Schedule(message, delay, period: null);
+
+    /// <summary>Delivers <paramref name="message"/> to <see cref="HandleInfo"/> every <paramref name="interval"/> until cancelled.</summary>
+    public LiveTimer ScheduleInfo(object message, TimeSpan interval) => Schedule(message, interval, interval);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in the background; when it completes, <paramref name="completed"/> runs
+    /// in the view's mailbox (never concurrently with a handler) and the view renders. The work is
+    /// cancelled when the view goes away. Ignored while not connected.
+    /// </summary>
+    public void StartAsync<T>(Func<CancellationToken, Task<T>> work, Action<T> completed, Action<Exception>? failed = null) =>
+        Session?.StartAsync(work, completed, failed);
+
+    /// <summary>
+    /// Sends the current render to the browser now, in the middle of an async handler (e.g. to show
+    /// "Searching…" before awaiting results). Does nothing while not connected.
+    /// </summary>
+    public Task RenderNowAsync() => Session?.PushRenderAsync() ?? Task.CompletedTask;
+
+    /// <summary>Changes the URL to <paramref name="path"/> (same view): <see cref="HandleParams"/> runs, nothing remounts.</summary>
+    public void PushPatch(string path, bool replace = false) => PendingNavigation = new(NavigationKind.Patch, path, replace);
+
+    /// <summary>Changes the URL to <paramref name="path"/> with these query parameters added.</summary>
+    public void PushPatch(string path, IEnumerable<KeyValuePair<string, string?>> query, bool replace = false) =>
+        PushPatch(QueryHelpers.AddQueryString(path, query), replace);
+
+    /// <summary>Navigates to another live view without reloading the page.</summary>
+    public void PushNavigate(string path, bool replace = false) => PendingNavigation = new(NavigationKind.Navigate, path, replace);
+
+    /// <summary>Navigates to another live view, replacing the current history entry.</summary>
+    public void ReplaceNavigate(string path) => PushNavigate(path, replace: true);
+
+    /// <summary>Loads <paramref name="url"/> as a new page (any URL, another site included). Flash messages go along.</summary>
+    public void Redirect(string url) => PendingNavigation = new(NavigationKind.Redirect, url, false);
+
+    /// <summary>Loads <paramref name="path"/> with these query parameters added.</summary>
+    public void Redirect(string path, IEnumerable<KeyValuePair<string, string?>> query) => Redirect(QueryHelpers.AddQueryString(path, query));
+
+    /// <summary>
+    /// Dispatches <c>phx:NAME</c> on the browser's window with <paramref name="payload"/> as detail,
+    /// after the next patch; hooks receive it with <c>this.handleEvent(name, …)</c>.
+    /// </summary>
+    public void PushEvent(string name, object? payload = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        (PendingEvents ??= []).Add(new(name, payload));
+    }
+
+    /// <summary>Moves the browser's focus to the first element matching <paramref name="selector"/>.</summary>
+    public void Focus(string selector) => PushEvent("hyper:focus", new { selector });
+
+    /// <summary>Scrolls the first element matching <paramref name="selector"/> into view (<c>block</c>: start, center, end, nearest).</summary>
+    public void Scroll(string selector, string block = "start") => PushEvent("hyper:scroll", new { selector, block });
+
+    /// <summary>Makes the browser download <paramref name="url"/>, saved as <paramref name="fileName"/> when given.</summary>
+    public void Download(string url, string? fileName = null) => PushEvent("hyper:download", new { url, filename = fileName });
+
+    /// <summary>Runs JavaScript in the page: <paramref name="code"/> is a function body that receives <c>args</c>.</summary>
+    public void RunJavaScript(string code, object? args = null) => PushEvent("hyper:js", new { code, args });
+
+    private LiveTimer Schedule(object message, TimeSpan due, TimeSpan? period)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (Session is null)
+        {
+            var idle = new LiveTimer(static _ => { });
+            idle.Cancel();
+            return idle;
+        }
+
+        return Session.Schedule(message, due, period);
+    }
 
     /// <summary>Returns the page's HTML as a template; called after every change.</summary>
     public abstract Html Render();
@@ -88,6 +193,18 @@ public abstract class LiveView
     /// <see cref="Hosting.HyperLiveOptions.Layout"/>.
     /// </summary>
     protected internal virtual Html? Layout(Hosting.LiveLayoutContext context) => null;
+
+    /// <summary>Called once the view is connected: after <see cref="Mount"/> and <see cref="HandleParams"/> of the join.</summary>
+    protected internal virtual Task OnMountAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Sees every error of the connected view: a handler that threw (the session then ends and the
+    /// browser rejoins with a fresh mount), a <see cref="RecoverableError"/> (shown as an error flash),
+    /// or an event whose parameters could not be bound.
+    /// </summary>
+    protected internal virtual void OnError(Exception error)
+    {
+    }
 
     /// <summary>Called once when the connected view goes away: the page left, closed or crashed.</summary>
     protected internal virtual ValueTask OnUnmountAsync() => ValueTask.CompletedTask;

@@ -14,17 +14,30 @@ public sealed class LiveTestServer : IAsyncLifetime
 
     public List<string> Logs { get; } = [];
 
+    public Realtime.Probe Probe { get; private set; } = null!;
+
+    public IServiceProvider Services => app!.Services;
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().AddProvider(new ListLoggerProvider(Logs));
-        builder.Services.AddHyperLive(options => options.MaxMessageSize = 8 * 1024);
+        builder.Services.AddSingleton<Realtime.Probe>();
+        builder.Services.AddHyperLive(options =>
+        {
+            options.MaxMessageSize = 8 * 1024;
+            options.OnSessionStart = view => Probe.Record("start:" + view.GetType().Name);
+            options.OnSessionEnd = view => Probe.Record("end:" + view.GetType().Name);
+        });
         app = builder.Build();
         app.MapHyperLive(typeof(LiveTestServer).Assembly);
         app.MapLive<CounterView>("/counter");
         app.MapLive<RoomView>("/rooms/{room}");
         app.MapLive<BrokenMountView>("/broken");
+        app.MapLive<Realtime.TimerView>("/timers");
+        app.MapLive<Realtime.NavView>("/nav");
+        Probe = app.Services.GetRequiredService<Realtime.Probe>();
         await app.StartAsync();
         BaseAddress = new Uri(app.Urls.First());
     }

@@ -140,6 +140,34 @@ public sealed class SocketProtocolTests(LiveTestServer server) : IClassFixture<L
     }
 
     [Fact]
+    public async Task Event_with_a_wrongly_typed_name_gets_an_error_and_the_session_continues()
+    {
+        await using var client = await PhoenixTestClient.ConnectAsync(server.BaseAddress, "/counter");
+        var joinRef = await client.JoinAsync();
+        await client.ReplyToAsync(joinRef);
+
+        var bad = await client.PushAsync(joinRef, client.Topic, "event", new { type = "click", @event = 42, value = new { } });
+        var reply = await client.ReplyToAsync(bad);
+        Assert.Equal("error", (string?)reply["status"]);
+        Assert.Equal("an event needs a string 'event' name", (string?)reply["response"]!["error"]);
+        var unsupported = await client.PushAsync(joinRef, client.Topic, "frobnicate", new { });
+        Assert.Equal("unsupported event 'frobnicate'", (string?)(await client.ReplyToAsync(unsupported))["response"]!["error"]);
+
+        var ok = await client.PushAsync(joinRef, client.Topic, "event", new { type = "click", @event = "increment", value = new { } });
+        Assert.Equal("""{"0":"1"}""", (await client.ReplyToAsync(ok))["response"]!["diff"]!.ToJsonString());
+        Assert.Contains(server.Logs, line => line.Contains("event without a name", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Join_with_wrongly_typed_fields_is_stale()
+    {
+        await using var client = await PhoenixTestClient.ConnectAsync(server.BaseAddress, "/counter");
+        var joinRef = await client.PushAsync(null, client.Topic, "phx_join", new { url = 5, session = new[] { 1 }, @static = false });
+
+        Assert.Equal("stale", (string?)(await client.ReplyToAsync(joinRef))["response"]!["reason"]);
+    }
+
+    [Fact]
     public async Task Unreadable_frame_closes_only_that_socket()
     {
         await using var healthy = await PhoenixTestClient.ConnectAsync(server.BaseAddress, "/counter");

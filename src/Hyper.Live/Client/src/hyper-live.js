@@ -98,6 +98,26 @@ const hyperLive = {
   },
 }
 
+// Server commands (LiveView.Focus, Scroll, Download, RunJavaScript) arrive as push events
+// with reserved names, so they need nothing beyond the Phoenix protocol.
+const commands = {
+  "hyper:focus": ({selector}) => document.querySelector(selector)?.focus(),
+  "hyper:scroll": ({selector, block}) => document.querySelector(selector)?.scrollIntoView({block: block || "start"}),
+  "hyper:download": ({url, filename}) => {
+    const link = document.createElement("a")
+    link.href = url
+    link.download = filename || ""
+    document.body.appendChild(link)
+    link.click()
+    link.remove()
+  },
+  // The code comes from the server's own templates and handlers, never from other users.
+  "hyper:js": ({code, args}) => new Function("args", code)(args),
+}
+for (const [name, run] of Object.entries(commands)) {
+  window.addEventListener(`phx:${name}`, (event) => run(event.detail || {}))
+}
+
 window.liveSocket = liveSocket
 window.hyperLive = hyperLive
 
