@@ -190,6 +190,12 @@ public sealed class LivePage : IAsyncDisposable
 
     private string Topic => "lv:" + ViewId;
 
+    /// <summary>
+    /// The flash messages of the view serving this page (<c>page.Flash["info"]</c>); after a redirect, those of the
+    /// page it led to once followed with <see cref="FollowRedirect"/>.
+    /// </summary>
+    public LiveFlash Flash => View.Flash;
+
     /// <summary>The view instance as its type, for white-box assertions on its state.</summary>
     /// <typeparam name="T">The view's type.</typeparam>
     public T State<T>()
