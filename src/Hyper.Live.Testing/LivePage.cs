@@ -343,11 +343,7 @@ public sealed class LivePage : IAsyncDisposable
         Func<string, bool> isUsed;
         lock (gate)
         {
-            if (!usedFields.TryGetValue(key, out var used))
-            {
-                usedFields[key] = used = new HashSet<string>(StringComparer.Ordinal);
-            }
-
+            var used = UsedFields(formElement);
             if (used is not null)
             {
                 used.UnionWith(given.Select(f => f.Key));
@@ -393,18 +389,9 @@ public sealed class LivePage : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(eventName);
         var snapshot = Snapshot();
         var cids = target is null ? [null] : snapshot.ComponentTargets(snapshot.Body, target);
-        var requests = new List<PendingRequest>();
-        foreach (var cid in cids)
-        {
-            requests.Add(await SendEvent(Payload("hook", eventName, FieldValues.ToJson(value) ?? [], cid), $"hook \"{eventName}\"", eventName, cancellationToken).ConfigureAwait(false));
-        }
-
-        foreach (var request in requests)
-        {
-            await Await(request, cancellationToken).ConfigureAwait(false);
-        }
-
-        return requests[^1].HookReply;
+        var json = FieldValues.ToJson(value) ?? [];
+        var last = await SendToTargets(cids, cid => Payload("hook", eventName, (JsonObject)json.DeepClone(), cid), $"hook \"{eventName}\"", eventName, cancellationToken).ConfigureAwait(false);
+        return last.HookReply;
     }
 
     /// <summary>Patches the URL as a <c>patch</c> link does (<c>live_patch</c>): the view handles its params again without remounting. If the URL belongs to another view, this navigates to it.</summary>
@@ -605,12 +592,7 @@ public sealed class LivePage : IAsyncDisposable
         {
             lock (gate)
             {
-                if (!usedFields.TryGetValue(FormKey(form), out var used))
-                {
-                    usedFields[FormKey(form)] = used = new HashSet<string>(StringComparer.Ordinal);
-                }
-
-                used?.Add(name);
+                UsedFields(form)?.Add(name);
             }
         }
 
@@ -647,39 +629,42 @@ public sealed class LivePage : IAsyncDisposable
         }
     }
 
-    private async Task PushEvents(string type, string eventName, JsonObject value, List<int?> cids, CancellationToken cancellationToken)
+    private Task<PendingRequest> PushEvents(string type, string eventName, JsonObject value, List<int?> cids, CancellationToken cancellationToken) =>
+        SendToTargets(cids, cid => Payload(type, eventName, (JsonObject)value.DeepClone(), cid), $"{type} \"{eventName}\"", eventName, cancellationToken);
+
+    private Task<PendingRequest> PushForm(PageDocument snapshot, IElement form, JsonObject payload, string description, CancellationToken cancellationToken) =>
+        SendToTargets(
+            snapshot.ComponentTargets(form, null),
+            cid =>
+            {
+                var copy = (JsonObject)payload.DeepClone();
+                if (cid is not null)
+                {
+                    copy["cid"] = cid;
+                }
+
+                return copy;
+            },
+            description,
+            (string)payload["event"]!,
+            cancellationToken);
+
+    /// <summary>Sends one event per target (a <c>phx-target</c> selector may match several components), then awaits every reply.</summary>
+    /// <returns>The last request, whose hook reply is the one a hook would see.</returns>
+    private async Task<PendingRequest> SendToTargets(List<int?> cids, Func<int?, JsonObject> payloadFor, string description, string eventName, CancellationToken cancellationToken)
     {
         var requests = new List<PendingRequest>();
         foreach (var cid in cids)
         {
-            requests.Add(await SendEvent(Payload(type, eventName, (JsonObject)value.DeepClone(), cid), $"{type} \"{eventName}\"", eventName, cancellationToken).ConfigureAwait(false));
+            requests.Add(await SendEvent(payloadFor(cid), description, eventName, cancellationToken).ConfigureAwait(false));
         }
 
         foreach (var request in requests)
         {
             await Await(request, cancellationToken).ConfigureAwait(false);
         }
-    }
 
-    private async Task PushForm(PageDocument snapshot, IElement form, JsonObject payload, string description, CancellationToken cancellationToken)
-    {
-        var eventName = (string)payload["event"]!;
-        var requests = new List<PendingRequest>();
-        foreach (var cid in snapshot.ComponentTargets(form, null))
-        {
-            var copy = (JsonObject)payload.DeepClone();
-            if (cid is not null)
-            {
-                copy["cid"] = cid;
-            }
-
-            requests.Add(await SendEvent(copy, description, eventName, cancellationToken).ConfigureAwait(false));
-        }
-
-        foreach (var request in requests)
-        {
-            await Await(request, cancellationToken).ConfigureAwait(false);
-        }
+        return requests[^1];
     }
 
     private static JsonObject Payload(string type, string eventName, JsonObject value, int? cid)
@@ -1316,6 +1301,18 @@ public sealed class LivePage : IAsyncDisposable
     private static IElement FormOf(IElement element, string selector) =>
         element as IHtmlFormElement ?? element.Closest("form")
         ?? throw new InvalidOperationException($"'{selector}' selects {PageDocument.Describe(element)}, which is not a form nor inside one.");
+
+    /// <summary>The fields of a form the user touched (focused or typed into); null once it was submitted (all count as used). Under the gate.</summary>
+    private HashSet<string>? UsedFields(IElement form)
+    {
+        var key = FormKey(form);
+        if (!usedFields.TryGetValue(key, out var used))
+        {
+            usedFields[key] = used = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        return used;
+    }
 
     /// <summary>Forms are told apart by id (as the client's recovery does), else by their events.</summary>
     private static string FormKey(IElement form) =>

@@ -281,16 +281,11 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Server_pushes_apply_as_they_arrive_and_NextUpdate_waits_for_them()
     {
         Script("""{"s":["<p>","</p>"],"0":"0"}""", ("start", "{}"));
-        var afterReply = server.OnFrame;
-        server.OnFrame = async (socket, frame) =>
+        AfterEvents(async (socket, frame) =>
         {
-            await afterReply(socket, frame);
-            if ((string?)frame[3] == "event")
-            {
-                await socket.Push((string?)frame[0], "diff", """{"0":"tick1","e":[["saved",{"id":1}],["early",{},true]]}""");
-                await socket.Push((string?)frame[0], "live_patch", """{"to":"/?tab=2","kind":"push"}""");
-            }
-        };
+            await socket.Push((string?)frame[0], "diff", """{"0":"tick1","e":[["saved",{"id":1}],["early",{},true]]}""");
+            await socket.Push((string?)frame[0], "live_patch", """{"to":"/?tab=2","kind":"push"}""");
+        });
         var page = await client.Live("/");
 
         await page.Click("start");
@@ -308,16 +303,11 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Pushes_stamped_with_an_earlier_join_are_dropped()
     {
         Script("""{"s":["<p>","</p>"],"0":"0"}""", ("go", "{}"));
-        var afterReply = server.OnFrame;
-        server.OnFrame = async (socket, frame) =>
+        AfterEvents(async (socket, frame) =>
         {
-            await afterReply(socket, frame);
-            if ((string?)frame[3] == "event")
-            {
-                await socket.Push("old-join", "diff", """{"0":"stale"}""");
-                await socket.Push(null, "diff", """{"0":"fresh"}""");
-            }
-        };
+            await socket.Push("old-join", "diff", """{"0":"stale"}""");
+            await socket.Push(null, "diff", """{"0":"fresh"}""");
+        });
         var page = await client.Live("/");
 
         await page.Click("go");
@@ -371,24 +361,13 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     [Fact]
     public async Task Live_redirect_push_leaves_and_joins_the_same_topic_with_redirect_referer_and_flash()
     {
-        var joins = 0;
-        server.OnFrame = async (socket, frame) =>
-        {
-            switch ((string?)frame[3])
+        ScriptJoins(
+            joins => joins == 1 ? """{"s":["first"]}""" : """{"s":["second"],"t":"Other"}""",
+            async (socket, frame, _) =>
             {
-                case "phx_join":
-                    joins++;
-                    await socket.Reply(frame, joins == 1 ? """{"rendered":{"s":["first"]}}""" : """{"rendered":{"s":["second"],"t":"Other"}}""");
-                    break;
-                case "event":
-                    await socket.Reply(frame);
-                    await socket.Push((string?)frame[0], "live_redirect", """{"to":"/other","kind":"push","flash":"FLASH1"}""");
-                    break;
-                default:
-                    await socket.Reply(frame);
-                    break;
-            }
-        };
+                await socket.Reply(frame);
+                await socket.Push((string?)frame[0], "live_redirect", """{"to":"/other","kind":"push","flash":"FLASH1"}""");
+            });
         var page = await client.Live("/?tab=2");
 
         await page.Click("go");
@@ -410,15 +389,10 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Redirect_push_leaves_and_records_where_to_and_following_it_carries_the_flash_cookie()
     {
         Script(Static("<p>x</p>"), ("logout", "{}"));
-        var afterReply = server.OnFrame;
-        server.OnFrame = async (socket, frame) =>
+        AfterEvents(async (socket, frame) =>
         {
-            await afterReply(socket, frame);
-            if ((string?)frame[3] == "event")
-            {
-                await socket.Push((string?)frame[0], "redirect", """{"to":"/login","flash":"SIGNEDFLASH"}""");
-            }
-        };
+            await socket.Push((string?)frame[0], "redirect", """{"to":"/login","flash":"SIGNEDFLASH"}""");
+        });
         var page = await client.Live("/");
 
         await page.Click("logout");
@@ -456,24 +430,16 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     [Fact]
     public async Task A_crash_rejoins_with_mounts_and_recovers_the_forms_typed_values()
     {
-        var joins = 0;
-        server.OnFrame = async (socket, frame) =>
-        {
-            switch ((string?)frame[3])
+        ScriptJoins(
+            joins => $$$"""{"s":["<form id=\"f\" phx-change=\"validate\"><input type=\"hidden\" name=\"h\" value=\"1\"><input name=\"name\" value=\"\">mount {{{joins}}}</form>"]}""",
+            async (socket, frame, joins) =>
             {
-                case "phx_join":
-                    joins++;
-                    await socket.Reply(frame, $$$"""{"rendered":{"s":["<form id=\"f\" phx-change=\"validate\"><input type=\"hidden\" name=\"h\" value=\"1\"><input name=\"name\" value=\"\">mount {{{joins}}}</form>"]}}""");
-                    break;
-                case "event" when (string?)frame[4]!["event"] == "validate" && joins == 1:
-                    await socket.Reply(frame);
+                await socket.Reply(frame);
+                if (joins == 1)
+                {
                     await socket.Push((string?)frame[0], "phx_error", """{"reason":"channel_crash"}""");
-                    break;
-                default:
-                    await socket.Reply(frame);
-                    break;
-            }
-        };
+                }
+            });
         var page = await client.Live("/");
 
         await page.Change("#f", new { name = "user typed" });
@@ -511,15 +477,10 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task The_server_closing_the_socket_is_an_update_and_disconnects_the_page()
     {
         Script(Static("<p>x</p>"), ("bye", "{}"));
-        var afterReply = server.OnFrame;
-        server.OnFrame = async (socket, frame) =>
+        AfterEvents(async (socket, frame) =>
         {
-            await afterReply(socket, frame);
-            if ((string?)frame[3] == "event")
-            {
-                await socket.Close();
-            }
-        };
+            await socket.Close();
+        });
         var page = await client.Live("/");
 
         await page.Click("bye");
@@ -560,6 +521,32 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
             "live_patch" => socket.Reply(frame, replies.FirstOrDefault(r => r.Event == "live_patch").Response ?? "{}"),
             _ => socket.Reply(frame),
         };
+
+    /// <summary>Keeps the script, and after replying to each event runs <paramref name="then"/> (server pushes that follow a reply).</summary>
+    private void AfterEvents(Func<ScriptedServer.Socket, JsonArray, Task> then)
+    {
+        var reply = server.OnFrame;
+        server.OnFrame = async (socket, frame) =>
+        {
+            await reply(socket, frame);
+            if ((string?)frame[3] == "event")
+            {
+                await then(socket, frame);
+            }
+        };
+    }
+
+    /// <summary>Join n (from 1) renders <paramref name="rendered"/>(n); events run <paramref name="onEvent"/>, everything else is answered ok.</summary>
+    private void ScriptJoins(Func<int, string> rendered, Func<ScriptedServer.Socket, JsonArray, int, Task> onEvent)
+    {
+        var joins = 0;
+        server.OnFrame = (socket, frame) => (string?)frame[3] switch
+        {
+            "phx_join" => socket.Reply(frame, $$"""{"rendered":{{rendered(++joins)}}}"""),
+            "event" => onEvent(socket, frame, joins),
+            _ => socket.Reply(frame),
+        };
+    }
 
     /// <summary>For what the scripted server receives after the client moved on (it reads the socket on its own task).</summary>
     private static async Task Eventually(Func<bool> condition)
