@@ -149,6 +149,17 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unused_keys_prefix_the_last_name_segment_and_respect_phx_no_unused_field()
+    {
+        Script(Static("""<form id="f" phx-change="v"><input name="a[b][c]"><input name="tags[]" value="x"><input name="skip" phx-no-unused-field><input name="q"></form>"""), ("v", "{}"));
+        var page = await client.Live("/");
+
+        await page.Change("#f", new { q = "z" });
+
+        Assert.Equal("a%5Bb%5D%5B_unused_c%5D=&a%5Bb%5D%5Bc%5D=&_unused_tags%5B%5D=&tags%5B%5D=x&skip=&q=z", (string?)LastEvent()["value"]);
+    }
+
+    [Fact]
     public async Task Submit_serialises_the_form_with_its_submitter_and_no_unused_fields()
     {
         Script(Static(Form), ("save", "{}"));
