@@ -560,9 +560,40 @@ public sealed class LivePage : IAsyncDisposable
     private Task Key(string type, string target, string key, object? values, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
+        // The client filters keys other than phx-key out before anything is sent.
+        return Fire(type, target, new JsonObject { ["key"] = key }, values,
+            element => element.GetAttribute("phx-key") is not { } filter || string.Equals(filter, key, StringComparison.OrdinalIgnoreCase),
+            cancellationToken);
+    }
+
+    private Task FocusChange(string type, string target, object? values, CancellationToken cancellationToken) =>
+        Fire(
+            type,
+            target,
+            null,
+            values,
+            element =>
+            {
+                if (type == "focus" && element.GetAttribute("name") is { } name && element.Closest("form") is { } form)
+                {
+                    lock (gate)
+                    {
+                        UsedFields(form)?.Add(name);
+                    }
+                }
+
+                return true;
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Sends a <c>phx-TYPE</c> (or <c>phx-window-TYPE</c>) binding of the element <paramref name="target"/> selects,
+    /// or the event <paramref name="target"/> names; <paramref name="sends"/> may veto it as the client would.
+    /// </summary>
+    private Task Fire(string type, string target, JsonObject? baseValue, object? values, Func<IElement, bool> sends, CancellationToken cancellationToken)
+    {
         var snapshot = Snapshot();
         var element = snapshot.ElementOrEventName(target);
-        var baseValue = new JsonObject { ["key"] = key };
         if (element is null)
         {
             return PushEvents(type, target, EventValue.Compose(null, baseValue, FieldValues.ToJson(values)), [null], cancellationToken);
@@ -570,35 +601,7 @@ public sealed class LivePage : IAsyncDisposable
 
         var binding = element.GetAttribute("phx-" + type) ?? element.GetAttribute("phx-window-" + type)
             ?? throw new InvalidOperationException($"{PageDocument.Describe(element)} has no phx-{type} or phx-window-{type}.");
-        var filter = element.GetAttribute("phx-key");
-        if (filter is not null && !string.Equals(filter, key, StringComparison.OrdinalIgnoreCase))
-        {
-            return Task.CompletedTask; // the client filters other keys out before anything is sent
-        }
-
-        return Trigger(snapshot, element, type, binding, baseValue, values, cancellationToken);
-    }
-
-    private Task FocusChange(string type, string target, object? values, CancellationToken cancellationToken)
-    {
-        var snapshot = Snapshot();
-        var element = snapshot.ElementOrEventName(target);
-        if (element is null)
-        {
-            return PushEvents(type, target, EventValue.Compose(null, null, FieldValues.ToJson(values)), [null], cancellationToken);
-        }
-
-        if (type == "focus" && element.GetAttribute("name") is { } name && element.Closest("form") is { } form)
-        {
-            lock (gate)
-            {
-                UsedFields(form)?.Add(name);
-            }
-        }
-
-        var binding = element.GetAttribute("phx-" + type) ?? element.GetAttribute("phx-window-" + type)
-            ?? throw new InvalidOperationException($"{PageDocument.Describe(element)} has no phx-{type} or phx-window-{type}.");
-        return Trigger(snapshot, element, type, binding, null, values, cancellationToken);
+        return sends(element) ? Trigger(snapshot, element, type, binding, baseValue, values, cancellationToken) : Task.CompletedTask;
     }
 
     /// <summary>Runs a binding of <paramref name="element"/>: an event name, or the server-bound parts of a JS command list.</summary>
