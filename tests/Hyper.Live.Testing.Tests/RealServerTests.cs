@@ -67,6 +67,17 @@ public sealed class RealServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hook_pushes_reach_the_handler_with_their_values()
+    {
+        var page = await client.Live("/tally");
+
+        var reply = await page.PushHook("add", new { by = "2" });
+
+        Assert.Null(reply); // the view gave the hook no reply
+        Assert.Equal("Count: 2", page.Text("h1"));
+    }
+
+    [Fact]
     public async Task Timers_push_updates_that_NextUpdate_waits_for()
     {
         var page = await client.Live("/tally");
