@@ -36,6 +36,7 @@ public sealed class LivePage : IAsyncDisposable
     private readonly Dictionary<string, HashSet<string>?> usedFields = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource closing = new();
     private readonly ConcurrentQueue<string> sent = new();
+    private readonly HashSet<int> removedComponents = [];
     private readonly string csrfToken;
     private readonly string session;
     private readonly PageTitle title;
@@ -686,7 +687,7 @@ public sealed class LivePage : IAsyncDisposable
 
     /// <summary>Sends a request on the current join and registers it for its reply.</summary>
     private async Task<PendingRequest> Send(
-        PendingKind kind, string eventName, JsonObject payload, string description, string errorName, CancellationToken cancellationToken, Uri? patchUrl = null, bool tracked = false)
+        PendingKind kind, string eventName, JsonObject payload, string description, string errorName, CancellationToken cancellationToken, Uri? patchUrl = null, bool tracked = false, List<int>? components = null)
     {
         ThrowIfFailed();
         PendingRequest request;
@@ -699,7 +700,7 @@ public sealed class LivePage : IAsyncDisposable
             }
 
             refValue = NextRef();
-            request = new PendingRequest(kind, description, connection, joinRef) { EventName = errorName, PatchUrl = patchUrl, Tracked = tracked };
+            request = new PendingRequest(kind, description, connection, joinRef) { EventName = errorName, PatchUrl = patchUrl, Tracked = tracked, Components = components };
             pending[refValue] = request;
         }
 
@@ -856,6 +857,12 @@ public sealed class LivePage : IAsyncDisposable
 
     private async Task Handle(PhoenixConnection from, JsonArray frame)
     {
+        await HandleFrame(from, frame).ConfigureAwait(false);
+        await DestroyRemovedComponents().ConfigureAwait(false);
+    }
+
+    private async Task HandleFrame(PhoenixConnection from, JsonArray frame)
+    {
         if (frame.Count != 5 || (string?)frame[2] != Topic)
         {
             return;
@@ -975,6 +982,9 @@ public sealed class LivePage : IAsyncDisposable
                 break;
             case PendingKind.Leave:
                 break;
+            case PendingKind.ComponentsWillDestroy or PendingKind.ComponentsDestroyed:
+                await OnComponentsReply(request, ok, response).ConfigureAwait(false);
+                break;
             default:
                 await OnEventReply(request, ok, response).ConfigureAwait(false);
                 break;
@@ -1033,6 +1043,7 @@ public sealed class LivePage : IAsyncDisposable
             }
 
             tree = new ClientRenderedTree(rendered, ViewId);
+            removedComponents.Clear();
             events.AddRange(tree.Events);
             document = new PageDocument(tree.ToHtml());
             mounts++;
@@ -1188,9 +1199,91 @@ public sealed class LivePage : IAsyncDisposable
         }
 
         var before = current.Events.Count;
+        var componentsBefore = document.ComponentIds();
         current.Merge(diff);
         events.AddRange(current.Events.Skip(before));
         document = new PageDocument(current.ToHtml());
+        removedComponents.UnionWith(componentsBefore.Except(document.ComponentIds()));
+    }
+
+    /// <summary>
+    /// The component destroy handshake (protocol §5.7): components whose element a patch removed are announced with
+    /// <c>cids_will_destroy</c>, then those still absent with <c>cids_destroyed</c>, and the client forgets the ones the
+    /// server confirms.
+    /// </summary>
+    private async Task DestroyRemovedComponents()
+    {
+        List<int> cids;
+        lock (gate)
+        {
+            if (removedComponents.Count == 0 || joinRef is null)
+            {
+                return;
+            }
+
+            cids = [.. removedComponents.Order()];
+            removedComponents.Clear();
+        }
+
+        await SendComponents(PendingKind.ComponentsWillDestroy, "cids_will_destroy", cids).ConfigureAwait(false);
+    }
+
+    private async Task SendComponents(PendingKind kind, string eventName, List<int> cids)
+    {
+        lock (gate)
+        {
+            BeginOperation(signal: false);
+        }
+
+        try
+        {
+            await Send(kind, eventName, new JsonObject { ["cids"] = new JsonArray([.. cids.Select(c => (JsonNode)c)]) }, eventName, eventName, CancellationToken.None, tracked: true, components: cids).ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (gate)
+            {
+                EndOperation();
+            }
+
+            throw;
+        }
+    }
+
+    private async Task OnComponentsReply(PendingRequest request, bool ok, JsonObject response)
+    {
+        if (!ok)
+        {
+            lock (gate)
+            {
+                lastError = new LiveError(request.EventName ?? request.Description, response);
+            }
+
+            return;
+        }
+
+        if (request.Kind == PendingKind.ComponentsWillDestroy)
+        {
+            List<int> absent;
+            lock (gate)
+            {
+                // A component rendered again meanwhile is not destroyed after all.
+                var present = document.ComponentIds();
+                absent = [.. request.Components!.Where(cid => !present.Contains(cid))];
+            }
+
+            if (absent.Count > 0)
+            {
+                await SendComponents(PendingKind.ComponentsDestroyed, "cids_destroyed", absent).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        lock (gate)
+        {
+            tree?.PruneComponents((response["cids"] as JsonArray ?? []).Select(cid => (int)cid!));
+        }
     }
 
     /// <summary>Waits for a request's reply, then for any navigation or recovery it started.</summary>

@@ -133,6 +133,23 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Components_leaving_the_page_go_through_the_destroy_handshake()
+    {
+        Script(
+            """{"s":["<div>","</div>"],"0":1,"c":{"1":{"s":["<button id=\"c\">","</button>"],"r":1,"0":"one"}}}""",
+            ("swap", """{"diff":{"0":2,"c":{"2":{"s":-1,"0":"two"}}}}"""));
+        server.OnFrame = ReplyTo("cids_destroyed", """{"cids":[1]}""", server.OnFrame);
+        var page = await client.Live("/");
+
+        await page.Click("swap");
+
+        Assert.Equal("""<div><button data-phx-id="c2-phx-F1" data-phx-component="2" data-phx-view="phx-F1" id="c">two</button></div>""", page.Html);
+        Assert.Equal(["phx_join", "event", "cids_will_destroy", "cids_destroyed"], server.Received.Select(f => (string?)f[3]));
+        Assert.Equal("""{"cids":[1]}""", server.ReceivedEvents("cids_will_destroy")[0][4]!.ToJsonString());
+        Assert.Equal("""{"cids":[1]}""", server.ReceivedEvents("cids_destroyed")[0][4]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Change_serialises_the_form_with_target_and_unused_fields_as_observed()
     {
         Script(Static(Form), ("validate", "{}"));
@@ -532,6 +549,10 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
             "live_patch" => socket.Reply(frame, replies.FirstOrDefault(r => r.Event == "live_patch").Response ?? "{}"),
             _ => socket.Reply(frame),
         };
+
+    /// <summary>Answers <paramref name="eventName"/> frames with <paramref name="response"/>, the others as <paramref name="otherwise"/> does.</summary>
+    private static Func<ScriptedServer.Socket, JsonArray, Task> ReplyTo(string eventName, string response, Func<ScriptedServer.Socket, JsonArray, Task> otherwise) =>
+        (socket, frame) => (string?)frame[3] == eventName ? socket.Reply(frame, response) : otherwise(socket, frame);
 
     /// <summary>Keeps the script, and after replying to each event runs <paramref name="then"/> (server pushes that follow a reply).</summary>
     private void AfterEvents(Func<ScriptedServer.Socket, JsonArray, Task> then)

@@ -15,6 +15,12 @@ internal enum PendingKind
     /// <summary><c>live_patch</c>: the URL changes unless the server answers <c>link_redirect</c>.</summary>
     Patch,
 
+    /// <summary><c>cids_will_destroy</c>: then the cids still absent are destroyed.</summary>
+    ComponentsWillDestroy,
+
+    /// <summary><c>cids_destroyed</c>: the client forgets the cids the reply confirms.</summary>
+    ComponentsDestroyed,
+
     /// <summary><c>phx_leave</c>: nothing to apply.</summary>
     Leave,
 }

@@ -38,6 +38,9 @@ internal sealed class PendingRequest
     /// <summary>Whether the page started it on its own (navigation, rejoin, recovery): its reply ends one of the page's operations.</summary>
     public bool Tracked { get; init; }
 
+    /// <summary>For the component destroy handshake: the cids it is about.</summary>
+    public IReadOnlyList<int>? Components { get; init; }
+
     /// <summary>The hook reply (<c>"r"</c>) of the reply's diff.</summary>
     public JsonNode? HookReply { get; set; }
 

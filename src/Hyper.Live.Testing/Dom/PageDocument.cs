@@ -92,6 +92,10 @@ internal sealed partial class PageDocument
         return [.. targets.Select(ComponentOf)];
     }
 
+    /// <summary>The ids of the components whose root element is in the view now.</summary>
+    public HashSet<int> ComponentIds() =>
+        [.. QueryAll("[data-phx-component]").Select(ComponentOf).OfType<int>()];
+
     /// <summary>The component id of the closest component root around <paramref name="element"/>, or null.</summary>
     public static int? ComponentOf(IElement element) =>
         element.Closest("[data-phx-component]")?.GetAttribute("data-phx-component") is { } id &&
