@@ -40,6 +40,7 @@ public sealed class LivePage : IAsyncDisposable
     private readonly string csrfToken;
     private readonly string session;
     private readonly PageTitle title;
+    private readonly List<string> trackStatic;
     private string? staticToken;
     private PhoenixConnection? connection;
     private Task receiving = Task.CompletedTask;
@@ -69,6 +70,10 @@ public sealed class LivePage : IAsyncDisposable
         csrfToken = page.QuerySelector("meta[name='csrf-token']")?.GetAttribute("content")
             ?? throw new InvalidOperationException($"{url} has no <meta name=\"csrf-token\">: the socket could not be authorised.");
         title = new PageTitle(page.QuerySelector("title"));
+        trackStatic = [.. page.QuerySelectorAll("[phx-track-static]")
+            .Select(e => e.GetAttribute("src") ?? e.GetAttribute("href"))
+            .OfType<string>()
+            .Select(src => new Uri(url, src).ToString())];
         document = new PageDocument(container.InnerHtml);
         settled.SetResult();
     }
@@ -717,7 +722,15 @@ public sealed class LivePage : IAsyncDisposable
         {
             var open = connection ?? throw new InvalidOperationException("The page is not connected.");
             var refValue = NextRef();
-            var parameters = new JsonObject { ["_csrf_token"] = csrfToken, ["_mounts"] = mounts, ["_mount_attempts"] = 0 };
+            var parameters = new JsonObject { ["_csrf_token"] = csrfToken };
+            if (trackStatic.Count > 0)
+            {
+                // The assets the page tracks, so the server can tell the page was built by another deploy (§3.2).
+                parameters["_track_static"] = new JsonArray([.. trackStatic.Select(u => (JsonNode)u)]);
+            }
+
+            parameters["_mounts"] = mounts;
+            parameters["_mount_attempts"] = 0;
             if (referer is not null)
             {
                 parameters["_live_referer"] = referer.ToString();
@@ -990,6 +1003,8 @@ public sealed class LivePage : IAsyncDisposable
                 break;
         }
 
+        // Before the reply completes, so whoever awaits it also awaits the handshake.
+        await DestroyRemovedComponents().ConfigureAwait(false);
         request.Reply.TrySetResult(reply);
         if (request.Tracked)
         {

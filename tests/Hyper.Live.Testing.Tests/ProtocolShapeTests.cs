@@ -40,7 +40,7 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
         Assert.Equal((string?)join[0], (string?)join[1]);
         Assert.Equal(ScriptedServer.Topic, (string?)join[2]);
         Assert.Equal(
-            """{"url":"http://localhost/items?x=1","params":{"_csrf_token":"CSRF1","_mounts":0,"_mount_attempts":0},"session":"SESS","static":"STAT","sticky":false}""",
+            """{"url":"http://localhost/items?x=1","params":{"_csrf_token":"CSRF1","_track_static":["http://localhost/assets/app.js?v=1"],"_mounts":0,"_mount_attempts":0},"session":"SESS","static":"STAT","sticky":false}""",
             join[4]!.ToJsonString());
         var query = Assert.Single(server.SocketQueries);
         Assert.StartsWith("?_csrf_token=CSRF1&", query, StringComparison.Ordinal);
@@ -409,7 +409,7 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
         Assert.Equal(["phx_join", "event", "phx_leave", "phx_join"], frames);
         var join = server.Received[^1];
         Assert.Equal(
-            """{"redirect":"http://localhost/other","params":{"_csrf_token":"CSRF1","_mounts":0,"_mount_attempts":0,"_live_referer":"http://localhost/?tab=2"},"session":"SESS","static":null,"sticky":false,"flash":"FLASH1"}""",
+            """{"redirect":"http://localhost/other","params":{"_csrf_token":"CSRF1","_track_static":["http://localhost/assets/app.js?v=1"],"_mounts":0,"_mount_attempts":0,"_live_referer":"http://localhost/?tab=2"},"session":"SESS","static":null,"sticky":false,"flash":"FLASH1"}""",
             join[4]!.ToJsonString());
     }
 

@@ -72,7 +72,7 @@ public sealed class ScriptedServer : IAsyncDisposable
         context.Response.Headers.SetCookie = "csrf_secret=s3cret; path=/; httponly";
         context.Response.ContentType = "text/html";
         return context.Response.WriteAsync($"""
-            <!DOCTYPE html><html><head><meta name="csrf-token" content="CSRF1">{TitleElement}</head>
+            <!DOCTYPE html><html><head><meta name="csrf-token" content="CSRF1">{TitleElement}<script defer phx-track-static src="/assets/app.js?v=1"></script></head>
             <body><div id="{ViewId}" data-phx-main data-phx-session="{Session}" data-phx-static="{Static}">{DeadBody}</div></body></html>
             """);
     }
