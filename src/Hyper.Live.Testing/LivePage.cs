@@ -244,21 +244,14 @@ public sealed class LivePage : IAsyncDisposable
             return PushEvents("click", target, EventValue.Compose(null, null, FieldValues.ToJson(values)), [null], cancellationToken);
         }
 
-        var bound = element.Closest("[phx-click]");
-        if (bound is not null)
-        {
-            return Trigger(snapshot, bound, "click", bound.GetAttribute("phx-click")!, null, values, cancellationToken);
-        }
-
-        if (element.Closest("a[data-phx-link]") is { } link)
+        var link = element.Closest("a[data-phx-link]");
+        if (link is not null && element.Closest("[phx-click]") is null)
         {
             var href = link.GetAttribute("href") ?? throw new InvalidOperationException($"The live link {PageDocument.Describe(link)} has no href.");
             return link.GetAttribute("data-phx-link") == "patch" ? Patch(href, cancellationToken) : Navigate(href, cancellationToken);
         }
 
-        throw new InvalidOperationException(
-            $"Clicking {PageDocument.Describe(element)} sends nothing: neither it nor an ancestor has phx-click, and it is not a live link (data-phx-link). " +
-            "A plain link is a full page load: use LiveClient.Live(href).");
+        return Dispatch(snapshot, element, "click", null, values, cancellationToken);
     }
 
     /// <summary>Presses a key on an element with <c>phx-keydown</c> (or <c>phx-window-keydown</c>), or sends a keydown event by name. A <c>phx-key</c> filter that does not match sends nothing, as in the browser.</summary>
@@ -292,6 +285,21 @@ public sealed class LivePage : IAsyncDisposable
         FocusChange("blur", target, values, cancellationToken);
 
     /// <summary>
+    /// Fires any DOM event at an element as the browser would (<c>dblclick</c>, <c>input</c>, <c>mouseenter</c>, …), running its
+    /// Phoenix binding and its Hyper <c>@event</c> bindings with their bubbling and <c>.stop</c>; rate limits
+    /// (<c>.debounce</c>, <c>.throttle</c>) do not delay anything in tests. Or sends the event a name names.
+    /// </summary>
+    /// <param name="target">A CSS selector, or an event name.</param>
+    /// <param name="eventType">The DOM event type.</param>
+    /// <param name="values">Extra values merged last into the event's value, e.g. <c>new { value = "typed" }</c> for what an input holds.</param>
+    /// <param name="cancellationToken">Cancels the wait for the replies.</param>
+    public Task Trigger(string target, string eventType, object? values = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventType);
+        return Fire(eventType, target, null, values, cancellationToken);
+    }
+
+    /// <summary>
     /// Submits a form's <c>phx-submit</c> event: its fields as the current HTML has them, with <paramref name="fields"/>
     /// typed over them. Naming a field the form does not have fails, so a typo cannot pass silently.
     /// </summary>
@@ -303,8 +311,8 @@ public sealed class LivePage : IAsyncDisposable
     {
         var snapshot = Snapshot();
         var formElement = FormOf(snapshot.Element(form), form);
-        var eventName = formElement.GetAttribute("phx-submit")
-            ?? throw new InvalidOperationException($"The form {PageDocument.Describe(formElement)} has no phx-submit: the browser would post it over HTTP.");
+        var (eventName, bindingValue) = FormBinding(formElement, formElement.GetAttribute("phx-submit")
+            ?? throw new InvalidOperationException($"The form {PageDocument.Describe(formElement)} has no phx-submit: the browser would post it over HTTP."));
         var submitterElement = submitter is null ? null : formElement.QuerySelector(submitter)
             ?? throw new InvalidOperationException($"The form {PageDocument.Describe(formElement)} has no element matching '{submitter}'.");
         var entries = FormSerializer.Serialize(formElement, FieldValues.Flatten(fields), strict: true, submitterElement);
@@ -320,7 +328,7 @@ public sealed class LivePage : IAsyncDisposable
             ["type"] = "form",
             ["event"] = eventName,
             ["value"] = FormEncoding.Encode(entries),
-            ["meta"] = EventValue.Compose(formElement, null, null),
+            ["meta"] = EventValue.Compose(formElement, null, bindingValue),
         };
         return PushForm(snapshot, formElement, payload, $"submit \"{eventName}\"", cancellationToken);
     }
@@ -340,8 +348,8 @@ public sealed class LivePage : IAsyncDisposable
         var element = snapshot.Element(form);
         var formElement = FormOf(element, form);
         var ownBinding = element != formElement ? element.GetAttribute("phx-change") : null;
-        var eventName = ownBinding ?? formElement.GetAttribute("phx-change")
-            ?? throw new InvalidOperationException($"The form {PageDocument.Describe(formElement)} has no phx-change.");
+        var (eventName, bindingValue) = FormBinding(formElement, ownBinding ?? formElement.GetAttribute("phx-change")
+            ?? throw new InvalidOperationException($"The form {PageDocument.Describe(formElement)} has no phx-change."));
         var given = FormSerializer.ResolveNames(formElement, FieldValues.Flatten(fields));
         var changed = target ?? (ownBinding is not null ? element.GetAttribute("name") : null) ?? given.Select(f => f.Key).FirstOrDefault()
             ?? FormSerializer.Fields(formElement).FirstOrDefault(f => !FormSerializer.IsHidden(f))?.GetAttribute("name");
@@ -371,8 +379,7 @@ public sealed class LivePage : IAsyncDisposable
         }
 
         var entries = FormSerializer.Serialize(formElement, given, strict: true, isUsed: isUsed, onlyName: ownBinding is null ? null : element.GetAttribute("name"));
-        var meta = EventValue.Compose(formElement, null, null);
-        meta["_target"] = changed ?? "undefined";
+        var meta = EventValue.Compose(formElement, new JsonObject { ["_target"] = changed ?? "undefined" }, bindingValue);
         var payload = new JsonObject
         {
             ["type"] = "form",
@@ -566,52 +573,55 @@ public sealed class LivePage : IAsyncDisposable
     private Task Key(string type, string target, string key, object? values, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        // The client filters keys other than phx-key out before anything is sent.
-        return Fire(type, target, new JsonObject { ["key"] = key }, values,
-            element => element.GetAttribute("phx-key") is not { } filter || string.Equals(filter, key, StringComparison.OrdinalIgnoreCase),
-            cancellationToken);
+        return Fire(type, target, key, values, cancellationToken);
     }
 
-    private Task FocusChange(string type, string target, object? values, CancellationToken cancellationToken) =>
-        Fire(
-            type,
-            target,
-            null,
-            values,
-            element =>
+    private Task FocusChange(string type, string target, object? values, CancellationToken cancellationToken)
+    {
+        var snapshot = Snapshot();
+        if (type == "focus" && snapshot.ElementOrEventName(target) is { } element && element.GetAttribute("name") is { } name && element.Closest("form") is { } form)
+        {
+            lock (gate)
             {
-                if (type == "focus" && element.GetAttribute("name") is { } name && element.Closest("form") is { } form)
-                {
-                    lock (gate)
-                    {
-                        UsedFields(form)?.Add(name);
-                    }
-                }
+                UsedFields(form)?.Add(name);
+            }
+        }
 
-                return true;
-            },
-            cancellationToken);
+        return Fire(type, target, null, values, cancellationToken);
+    }
 
-    /// <summary>
-    /// Sends a <c>phx-TYPE</c> (or <c>phx-window-TYPE</c>) binding of the element <paramref name="target"/> selects,
-    /// or the event <paramref name="target"/> names; <paramref name="sends"/> may veto it as the client would.
-    /// </summary>
-    private Task Fire(string type, string target, JsonObject? baseValue, object? values, Func<IElement, bool> sends, CancellationToken cancellationToken)
+    /// <summary>Fires the event at the element <paramref name="target"/> selects, or sends the event it names.</summary>
+    private Task Fire(string type, string target, string? key, object? values, CancellationToken cancellationToken)
     {
         var snapshot = Snapshot();
         var element = snapshot.ElementOrEventName(target);
-        if (element is null)
+        var baseValue = key is null ? null : new JsonObject { ["key"] = key };
+        return element is null
+            ? PushEvents(type, target, EventValue.Compose(null, baseValue, FieldValues.ToJson(values)), [null], cancellationToken)
+            : Dispatch(snapshot, element, type, key, values, cancellationToken);
+    }
+
+    /// <summary>Runs every binding a DOM event of <paramref name="type"/> at <paramref name="element"/> runs in the browser, in order.</summary>
+    private async Task Dispatch(PageDocument snapshot, IElement element, string type, string? key, object? values, CancellationToken cancellationToken)
+    {
+        var fired = DomBindings.For(element, type, key, out var bound);
+        if (!bound)
         {
-            return PushEvents(type, target, EventValue.Compose(null, baseValue, FieldValues.ToJson(values)), [null], cancellationToken);
+            throw new InvalidOperationException(type == "click"
+                ? $"Clicking {PageDocument.Describe(element)} sends nothing: neither it nor an ancestor has a click binding, and it is not a live link (data-phx-link). A plain link is a full page load: use LiveClient.Live(href)."
+                : $"{PageDocument.Describe(element)} has no {type} binding (phx-{type}, phx-window-{type} or @{type}).");
         }
 
-        var binding = element.GetAttribute("phx-" + type) ?? element.GetAttribute("phx-window-" + type)
-            ?? throw new InvalidOperationException($"{PageDocument.Describe(element)} has no phx-{type} or phx-window-{type}.");
-        return sends(element) ? Trigger(snapshot, element, type, binding, baseValue, values, cancellationToken) : Task.CompletedTask;
+        // A key another binding filters on sends nothing, as in the browser.
+        foreach (var (source, binding) in fired)
+        {
+            var baseValue = key is null ? null : new JsonObject { ["key"] = key };
+            await Run(snapshot, source, type, binding, baseValue, values, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Runs a binding of <paramref name="element"/>: an event name, or the server-bound parts of a JS command list.</summary>
-    private async Task Trigger(PageDocument snapshot, IElement element, string type, string binding, JsonObject? baseValue, object? values, CancellationToken cancellationToken)
+    private async Task Run(PageDocument snapshot, IElement element, string type, string binding, JsonObject? baseValue, object? values, CancellationToken cancellationToken)
     {
         if (!JsCommand.IsCommandList(binding))
         {
@@ -1408,6 +1418,22 @@ public sealed class LivePage : IAsyncDisposable
     }
 
     private static bool IsOk(JsonObject reply) => (string?)reply["status"] == "ok";
+
+    /// <summary>
+    /// The event a form binding sends and the value its JS push adds to <c>meta</c> (Hyper's
+    /// <c>@submit="add(title)"</c> sends <c>_args</c> that way): an event name, or a command list's push.
+    /// </summary>
+    private static (string Event, JsonObject? Value) FormBinding(IElement form, string binding)
+    {
+        if (!JsCommand.IsCommandList(binding))
+        {
+            return (binding, null);
+        }
+
+        var push = JsCommand.Parse(binding).FirstOrDefault(c => c.Op == JsCommand.Push && c.Event is not null)
+            ?? throw new InvalidOperationException($"The form binding of {PageDocument.Describe(form)} pushes no event to the server: {binding}");
+        return (push.Event!, push.Value);
+    }
 
     private static IElement FormOf(IElement element, string selector) =>
         element as IHtmlFormElement ?? element.Closest("form")
