@@ -156,7 +156,7 @@ public sealed class LivePage : IAsyncDisposable
         }
     }
 
-    /// <summary>The last error the server answered or pushed, or null.</summary>
+    /// <summary>The last error the server answered (an error reply, or a reply carrying <c>error</c>) or pushed (a crash), or null.</summary>
     public LiveError? LastError
     {
         get
@@ -1154,6 +1154,12 @@ public sealed class LivePage : IAsyncDisposable
         string? navigateFlash = null;
         lock (gate)
         {
+            if (response["error"] is JsonValue error && error.GetValueKind() == JsonValueKind.String)
+            {
+                // Refused input (an unknown handler, a parameter that does not convert) answered without failing the push.
+                lastError = new LiveError(request.EventName ?? request.Description, response);
+            }
+
             if (response["diff"] is JsonObject diff)
             {
                 ApplyDiff(diff);

@@ -293,6 +293,17 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_ok_reply_carrying_an_error_is_an_error_too()
+    {
+        Script(Static("<p>x</p>"), ("age", """{"error":"Invalid parameter 'age': expected int, got str"}"""));
+        var page = await client.Live("/");
+
+        await page.Click("age", new { age = "x" });
+
+        Assert.Equal("Invalid parameter 'age': expected int, got str", page.LastError!.Message);
+    }
+
+    [Fact]
     public async Task Title_follows_t_with_the_title_elements_prefix_suffix_and_default()
     {
         server.TitleElement = """<title data-prefix="App · " data-default="Home">Start</title>""";
