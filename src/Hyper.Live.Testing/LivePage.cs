@@ -1117,24 +1117,7 @@ public sealed class LivePage : IAsyncDisposable
             payload["value"] = FormEncoding.Encode(FormSerializer.Serialize(old, typed, strict: false));
             payload["meta"] = meta;
             payload["uploads"] = new JsonObject();
-            lock (gate)
-            {
-                BeginOperation(signal: false);
-            }
-
-            try
-            {
-                await Send(PendingKind.Recovery, "event", payload, $"form recovery \"{eventName}\"", eventName, CancellationToken.None, tracked: true).ConfigureAwait(false);
-            }
-            catch
-            {
-                lock (gate)
-                {
-                    EndOperation();
-                }
-
-                throw;
-            }
+            await SendTracked(PendingKind.Recovery, "event", payload, $"form recovery \"{eventName}\"", eventName).ConfigureAwait(false);
         }
     }
 
@@ -1142,11 +1125,7 @@ public sealed class LivePage : IAsyncDisposable
     {
         if (!ok)
         {
-            lock (gate)
-            {
-                lastError = new LiveError(request.EventName ?? request.Description, response);
-            }
-
+            RecordError(request, response);
             return;
         }
 
@@ -1157,7 +1136,7 @@ public sealed class LivePage : IAsyncDisposable
             if (response["error"] is JsonValue error && error.GetValueKind() == JsonValueKind.String)
             {
                 // Refused input (an unknown handler, a parameter that does not convert) answered without failing the push.
-                lastError = new LiveError(request.EventName ?? request.Description, response);
+                RecordError(request, response);
             }
 
             if (response["diff"] is JsonObject diff)
@@ -1202,6 +1181,14 @@ public sealed class LivePage : IAsyncDisposable
         else if (Redirected is not null)
         {
             await SendLeave(request.Connection).ConfigureAwait(false);
+        }
+    }
+
+    private void RecordError(PendingRequest request, JsonObject response)
+    {
+        lock (gate)
+        {
+            lastError = new LiveError(request.EventName ?? request.Description, response);
         }
     }
 
@@ -1259,7 +1246,11 @@ public sealed class LivePage : IAsyncDisposable
         await SendComponents(PendingKind.ComponentsWillDestroy, "cids_will_destroy", cids).ConfigureAwait(false);
     }
 
-    private async Task SendComponents(PendingKind kind, string eventName, List<int> cids)
+    private Task SendComponents(PendingKind kind, string eventName, List<int> cids) =>
+        SendTracked(kind, eventName, new JsonObject { ["cids"] = new JsonArray([.. cids.Select(c => (JsonNode)c)]) }, eventName, eventName, cids);
+
+    /// <summary>Sends a request the page makes on its own (recovery, destroy handshake): one of its operations until answered.</summary>
+    private async Task SendTracked(PendingKind kind, string eventName, JsonObject payload, string description, string errorName, List<int>? components = null)
     {
         lock (gate)
         {
@@ -1268,7 +1259,7 @@ public sealed class LivePage : IAsyncDisposable
 
         try
         {
-            await Send(kind, eventName, new JsonObject { ["cids"] = new JsonArray([.. cids.Select(c => (JsonNode)c)]) }, eventName, eventName, CancellationToken.None, tracked: true, components: cids).ConfigureAwait(false);
+            await Send(kind, eventName, payload, description, errorName, CancellationToken.None, tracked: true, components: components).ConfigureAwait(false);
         }
         catch
         {
@@ -1285,11 +1276,7 @@ public sealed class LivePage : IAsyncDisposable
     {
         if (!ok)
         {
-            lock (gate)
-            {
-                lastError = new LiveError(request.EventName ?? request.Description, response);
-            }
-
+            RecordError(request, response);
             return;
         }
 
