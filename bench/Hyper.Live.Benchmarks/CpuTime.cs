@@ -36,6 +36,13 @@ internal static partial class CpuTime
         Measure("Table: full first render (fresh Differ)", table.FullRender, seconds);
         Measure("Table: render only", table.RenderOnly, seconds);
         Measure("Table: render + template lookups", table.RenderAndLookUpTemplates, seconds);
+
+        var bindings = new BindingBenchmarks();
+        bindings.Setup();
+        Measure("Table: nothing changed, with the binding step", bindings.TableNothingChangedWithWalk, seconds);
+        Measure("Table: render + binding step", bindings.TableRenderAndResolve, seconds);
+        Measure("List with 1,000 delegates: render only", bindings.DelegateListRenderOnly, seconds);
+        Measure("List with 1,000 delegates: render + binding walk", bindings.DelegateListRenderAndResolve, seconds);
     }
 
     private static void Measure(string name, Func<int> op, double seconds)

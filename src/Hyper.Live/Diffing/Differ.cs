@@ -66,7 +66,9 @@ internal sealed class Differ
         {
             var writer = new DiffWriter(json);
             writer.PushRoot();
-            Write(writer, render());
+            var html = render();
+            BindingResolver.Resolve(html, sink: null);
+            Write(writer, html);
             writer.Pop();
         }
 

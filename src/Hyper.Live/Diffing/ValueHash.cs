@@ -25,6 +25,18 @@ internal static class ValueHash
     /// <summary>Mixes a small tag into a hash so equal text of different kinds stays distinct.</summary>
     public static ulong Tagged(byte tag, ReadOnlySpan<char> text) => Of(text, (Offset ^ tag) * Prime);
 
+    /// <summary>
+    /// Combines two hashes so that order matters and every input bit reaches every output bit
+    /// (boost's hash_combine, then the splitmix64 finaliser): for ids built from a path of hashes.
+    /// </summary>
+    public static ulong Combine(ulong hash, ulong value)
+    {
+        var x = hash ^ (value + 0x9E3779B97F4A7C15UL + (hash << 6) + (hash >> 2));
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
+
     /// <summary>A stable hash of a list key: by its text for strings and formattable values.</summary>
     public static ulong OfKey<TKey>(TKey key)
     {

@@ -1,8 +1,10 @@
+using Hyper.Live.Sessions;
 using Hyper.Live.Templates;
 using Hyper.Live.Views;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hyper.Live.Hosting;
 
@@ -56,7 +58,10 @@ internal static class StaticRenderer
                 <meta name="csrf-token" content="{csrf}">
                 <script defer phx-track-static src="{ClientScript.Shared.Url}"></script>
                 """;
-            var body = (Html)$"""<div id="{id}" data-phx-main data-phx-session="{session}" data-phx-static="{statics}">{view.Render()}</div>""";
+            // Resolved as the live session will resolve it: same delegate binding ids, same handler checks.
+            var content = view.Render();
+            new EventDispatcher(NullLogger.Instance).Resolve(view, content);
+            var body = (Html)$"""<div id="{id}" data-phx-main data-phx-session="{session}" data-phx-static="{statics}">{content}</div>""";
             var layoutContext = new LiveLayoutContext(view.Title, head, body);
             page = HtmlRenderer.Render(view.Layout(layoutContext) ?? host.Options.Layout(layoutContext));
         }

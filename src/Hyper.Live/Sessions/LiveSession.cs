@@ -35,6 +35,7 @@ internal sealed partial class LiveSession
     private readonly PhoenixSocket socket;
     private readonly LiveHost host;
     private readonly ILogger logger;
+    private readonly EventDispatcher events;
     private readonly Dictionary<string, IDisposable> subscriptions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<LiveTimer, byte> timers = new();
     private string? joinRef;
@@ -48,6 +49,7 @@ internal sealed partial class LiveSession
         Topic = topic;
         this.host = host;
         logger = host.Loggers.CreateLogger<LiveSession>();
+        events = new EventDispatcher(logger);
         PubSub = socket.Context.Services.GetRequiredService<IPubSub>();
     }
 
@@ -336,36 +338,12 @@ internal sealed partial class LiveSession
 
     private async Task<bool> HandleEventAsync(PhoenixMessage message)
     {
-        var payload = message.Payload;
-        if (!payload.TryGetProperty("event"u8, out var name) || name.ValueKind != JsonValueKind.String)
+        Exception? refused = null;
+        await RecoverAsync(async () => refused = await events.DispatchAsync(view!, message.Payload, lifetime.Token).ConfigureAwait(false)).ConfigureAwait(false);
+        if (refused is not null)
         {
-            LogMalformedEvent(logger, ViewName);
-            ReplyError(message, "an event needs a string 'event' name");
-            return true;
-        }
-
-        var liveEvent = new LiveEvent(
-            name.GetString()!,
-            payload.TryGetProperty("type"u8, out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null,
-            payload.TryGetProperty("value"u8, out var value) ? value : default,
-            payload.TryGetProperty("cid"u8, out var cid) && cid.TryGetInt32(out var id) ? id : null);
-
-        if (liveEvent.Name == "lv:clear-flash")
-        {
-            view!.Flash.Clear(liveEvent["key"]);
-            return await FinishAsync(message.Ref).ConfigureAwait(false);
-        }
-
-        var handler = HandlerTable.For(view!.GetType()).Find(liveEvent.Name);
-        try
-        {
-            await RecoverAsync(() => handler is null ? view.HandleEventAsync(liveEvent, lifetime.Token) : handler(view, liveEvent)).ConfigureAwait(false);
-        }
-        catch (UnknownEventException unknown)
-        {
-            LogUnknownEvent(logger, unknown.EventName, ViewName);
-            NotifyError(unknown);
-            ReplyError(message, unknown.Message);
+            NotifyError(refused);
+            ReplyError(message, refused.Message, ok: true);
             return true;
         }
 
@@ -509,6 +487,7 @@ internal sealed partial class LiveSession
         using (RenderArena.Enter())
         {
             var html = view!.Render();
+            events.Resolve(view, html);
             if (refValue is null)
             {
                 frames.Begin(joinRef, null, Topic, PhoenixEvents.Diff);
@@ -572,10 +551,16 @@ internal sealed partial class LiveSession
         }
     }
 
-    private void ReplyError(PhoenixMessage message, string error)
+    /// <summary>
+    /// Replies <c>{"error": …}</c>. With <paramref name="ok"/> the status is "ok": the client
+    /// unlocks the element (and form) that sent an event only on an "ok" reply, so an event the
+    /// session refuses and carries on after must not leave it locked; "error" suits what ends
+    /// the channel anyway (its rejoin resets every lock).
+    /// </summary>
+    private void ReplyError(PhoenixMessage message, string error, bool ok = false)
     {
         var frames = FrameWriter.Current;
-        frames.BeginReply(joinRef ?? message.JoinRef, message.Ref, Topic, ok: false);
+        frames.BeginReply(joinRef ?? message.JoinRef, message.Ref, Topic, ok);
         frames.Json.WriteString("error"u8, error);
         Send(frames.EndReply());
     }
@@ -669,14 +654,8 @@ internal sealed partial class LiveSession
     [LoggerMessage(Level = LogLevel.Error, Message = "{View} crashed handling '{Event}' on {Topic}; the client will rejoin with a fresh mount")]
     private static partial void LogCrashed(ILogger logger, Exception error, string view, string @event, string topic);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{View} received the unknown event '{Event}'")]
-    private static partial void LogUnknownEvent(ILogger logger, string @event, string view);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "{View} received the unsupported channel event '{Event}'")]
     private static partial void LogUnsupportedEvent(ILogger logger, string @event, string view);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{View} received an event without a name")]
-    private static partial void LogMalformedEvent(ILogger logger, string view);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{View} failed in OnUnmount")]
     private static partial void LogUnmountFailed(ILogger logger, Exception error, string view);

@@ -17,6 +17,9 @@ internal struct ArenaNode
 
     public int HoleCapacity;
 
+    /// <summary>The template's total literal length, as the compiler announced it: tells templates apart in the cache.</summary>
+    public int LiteralLength;
+
     public int HolesWritten;
 
     /// <summary>The explicit list key given with <see cref="Html.Keyed"/>.</summary>

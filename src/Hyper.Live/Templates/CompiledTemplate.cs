@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Hyper.Live.Diffing;
 
 namespace Hyper.Live.Templates;
 
@@ -18,15 +19,31 @@ internal sealed class CompiledTemplate
         SkipValidation = false,
     };
 
-    public CompiledTemplate(string[] statics, SlotInfo[] slots)
+    public CompiledTemplate(string[] statics, SlotInfo[] slots, TemplateBinding[]? bindings = null, TemplateSource? source = null)
     {
         Statics = statics;
         Slots = slots;
+        Bindings = bindings ?? [];
+        Source = source;
         StaticsJson = EncodeStatics(statics);
+        HasHandlerSlots = slots.Any(s => s.Context == SlotContext.EventHandler);
+        Fingerprint = statics.Aggregate(ValueHash.Of([]), (hash, part) => ValueHash.Combine(hash, ValueHash.Of(part)));
     }
 
     /// <summary>A template made of one text hole: the entry template of lists of strings or of mixed items.</summary>
     public static CompiledTemplate Identity { get; } = new(["", ""], [new SlotInfo(SlotContext.Text)]);
+
+    /// <summary>The bindings that name a handler, checked against a view type at its first render.</summary>
+    public TemplateBinding[] Bindings { get; }
+
+    /// <summary>Where the template was first seen, for error messages; null when unknown.</summary>
+    public TemplateSource? Source { get; }
+
+    /// <summary>Whether a hole is a delegate binding (<c>@click="{{Save}}"</c>), which each render must resolve.</summary>
+    public bool HasHandlerSlots { get; }
+
+    /// <summary>A 64-bit hash of the statics, the same in every process: part of delegate binding ids.</summary>
+    public ulong Fingerprint { get; }
 
     /// <summary><c>HoleCount + 1</c> literal strings, the Phoenix <c>"s"</c>.</summary>
     public string[] Statics { get; }

@@ -1,48 +1,100 @@
+using System.Globalization;
+
 namespace Hyper.Live.Templates;
 
 /// <summary>
-/// Rewrites Hyper's <c>@event</c> attributes into the <c>phx-*</c> bindings the Phoenix
-/// client understands. Runs once per template, inside the template compiler.
+/// Reads Hyper's <c>@event.modifier</c> attribute names. Runs once per template, inside the
+/// template compiler; <see cref="ElementBindings"/> then decides how each binding reaches the browser.
 /// </summary>
 internal static class EventBindings
 {
-    private static readonly Dictionary<string, string> PhoenixBindings = new(StringComparer.Ordinal)
+    /// <summary>Events that filter on a key: <c>@keydown.enter</c>.</summary>
+    private static readonly HashSet<string> KeyEvents = new(StringComparer.Ordinal) { "keydown", "keyup", "keypress" };
+
+    /// <summary>Friendly key names for <c>KeyboardEvent.key</c> values (compared lower-cased).</summary>
+    private static readonly Dictionary<string, string> KeyAliases = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["click"] = "phx-click",
-        ["submit"] = "phx-submit",
-        ["change"] = "phx-change",
-        ["keydown"] = "phx-keydown",
-        ["keyup"] = "phx-keyup",
-        ["focus"] = "phx-focus",
-        ["blur"] = "phx-blur",
+        ["esc"] = "escape",
+        ["up"] = "arrowup",
+        ["down"] = "arrowdown",
+        ["left"] = "arrowleft",
+        ["right"] = "arrowright",
+        ["del"] = "delete",
+        ["spacebar"] = "space",
     };
+
+    private const string Supported = ".stop, .prevent, .debounce[.ms], .throttle[.ms]";
 
     /// <summary>Whether an attribute name is a Hyper event binding.</summary>
     public static bool IsBinding(string attributeName) => attributeName.StartsWith('@');
 
-    /// <summary>
-    /// The Phoenix attribute for <paramref name="attributeName"/> (<c>@click</c> → <c>phx-click</c>),
-    /// or an error message when the event or syntax is not supported.
-    /// </summary>
-    public static bool TryRewrite(string attributeName, out string phoenixName, out string? error)
+    /// <summary>Parses <paramref name="attributeName"/> (<c>@keydown.enter.prevent</c>); an error message when it is malformed.</summary>
+    public static EventBinding? Parse(string attributeName, out string? error)
     {
-        var eventName = attributeName[1..];
-        if (eventName.Contains('.', StringComparison.Ordinal))
+        var parts = attributeName[1..].Split('.');
+        var name = parts[0];
+        error = null;
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':'))
         {
-            phoenixName = attributeName;
-            error = $"event modifiers are not supported yet ('{attributeName}')";
-            return false;
+            error = $"'{attributeName}' is not an event binding: write @ and a DOM event name, like @click or @keydown.enter";
+            return null;
         }
 
-        if (PhoenixBindings.TryGetValue(eventName.ToLowerInvariant(), out var name))
+        bool stop = false, prevent = false;
+        string? debounce = null, throttle = null, key = null;
+        for (var i = 1; i < parts.Length; i++)
         {
-            phoenixName = name;
-            error = null;
-            return true;
+            var modifier = parts[i].ToLowerInvariant();
+            if (modifier.Length == 0 || !modifier.All(char.IsAsciiLetterOrDigit))
+            {
+                error = $"'{attributeName}' has an empty or malformed modifier: modifiers are letters and digits, like .stop or .debounce.500";
+                return null;
+            }
+
+            switch (modifier)
+            {
+                case "stop":
+                    stop = true;
+                    break;
+                case "prevent":
+                    prevent = true;
+                    break;
+                case "debounce" or "throttle":
+                    var milliseconds = EventBinding.DefaultRateLimit;
+                    if (i + 1 < parts.Length && (IsMilliseconds(parts[i + 1]) || (modifier == "debounce" && parts[i + 1] == "blur")))
+                    {
+                        milliseconds = parts[++i];
+                    }
+
+                    if (debounce is not null || throttle is not null)
+                    {
+                        error = $"{attributeName} combines more than one .debounce/.throttle: keep one";
+                        return null;
+                    }
+
+                    (debounce, throttle) = modifier == "debounce" ? (milliseconds, (string?)null) : (null, milliseconds);
+                    break;
+                default:
+                    if (!KeyEvents.Contains(name))
+                    {
+                        error = $"unknown modifier '.{parts[i]}' in {attributeName} (supported: {Supported}; a key such as .enter only on key events)";
+                        return null;
+                    }
+
+                    if (key is not null)
+                    {
+                        error = $"{attributeName} filters on two keys ('.{key}' and '.{parts[i]}'): bind each key separately";
+                        return null;
+                    }
+
+                    key = KeyAliases.TryGetValue(modifier, out var alias) ? alias : modifier;
+                    break;
+            }
         }
 
-        phoenixName = attributeName;
-        error = $"unknown event binding '{attributeName}' (supported: {string.Join(", ", PhoenixBindings.Keys.Select(k => "@" + k))})";
-        return false;
+        return new EventBinding(name, stop, prevent, debounce, throttle, key);
     }
+
+    private static bool IsMilliseconds(string text) =>
+        text.Length is > 0 and < 7 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 }

@@ -23,4 +23,10 @@ internal enum HoleKind : byte
 
     /// <summary>A set of attributes for a hole in attribute position.</summary>
     Attributes,
+
+    /// <summary>
+    /// An event handler delegate (<c>@click="{{Save}}"</c>); <see cref="HoleValue.A"/> and
+    /// <see cref="HoleValue.B"/> hold its binding id once the render has been resolved.
+    /// </summary>
+    Handler,
 }

@@ -33,6 +33,13 @@ internal readonly struct HoleValue
     public static HoleValue ForBool(bool? value) =>
         new(HoleKind.Bool, value is null ? -1 : value.Value ? 1 : 0, 0, null);
 
+    /// <summary>A delegate with its binding id (0 until the render's bindings are resolved).</summary>
+    public static HoleValue ForHandler(Delegate handler, ulong id) =>
+        new(HoleKind.Handler, (int)(uint)id, (int)(uint)(id >> 32), handler);
+
+    /// <summary>The binding id of a <see cref="HoleKind.Handler"/>; 0 while unresolved.</summary>
+    public ulong HandlerId => (uint)A | ((ulong)(uint)B << 32);
+
     /// <summary>The characters of a string or formatted value.</summary>
     public ReadOnlySpan<char> Chars => Kind switch
     {

@@ -14,11 +14,11 @@ internal static class HoleWriter
 {
     private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\"'");
 
-    private static readonly JsonSerializerOptions ScriptJson = new()
-    {
-        // The default encoder escapes <, >, & and quotes, so a value can never close the script element.
-        Encoder = JavaScriptEncoder.Default,
-    };
+    /// <summary>
+    /// JSON whose strings can close neither a script element nor a single-quoted attribute: the
+    /// default encoder escapes <c>&lt; &gt; &amp;</c> and both quotes.
+    /// </summary>
+    internal static readonly JsonSerializerOptions SafeJson = new() { Encoder = JavaScriptEncoder.Default };
 
     public static void WriteLeaf(CharBuffer output, in HoleValue value, in SlotInfo slot)
     {
@@ -44,7 +44,13 @@ internal static class HoleWriter
                 WriteAttributes(output, value);
                 break;
             case SlotContext.Script:
-                WriteScriptValue(output, value);
+                WriteJsonLiteral(output, value, argument: false);
+                break;
+            case SlotContext.EventHandler:
+                WriteHandler(output, value);
+                break;
+            case SlotContext.EventArgument:
+                WriteJsonLiteral(output, value, argument: true);
                 break;
         }
     }
@@ -90,6 +96,8 @@ internal static class HoleWriter
                 break;
             case HoleKind.Node:
                 throw new TemplateException("Html cannot be placed inside an attribute value: pass a string, or build the whole attribute in the template.");
+            case HoleKind.Handler:
+                throw MisplacedHandler(value);
             default:
                 throw new TemplateException(
                     $"Attributes can only be placed where an attribute would start (<div {{{{attributes}}}}>), not in {(slot.Context == SlotContext.Text ? "element text" : "an attribute value")}.");
@@ -146,7 +154,37 @@ internal static class HoleWriter
         output.Append('"');
     }
 
-    private static void WriteScriptValue(CharBuffer output, in HoleValue value)
+    /// <summary>The binding id of a delegate as a JSON string: the event name of the binding's push.</summary>
+    private static void WriteHandler(CharBuffer output, in HoleValue value)
+    {
+        if (value.Kind != HoleKind.Handler)
+        {
+            throw new TemplateException(
+                $"A hole that is a whole @event value must hold a delegate (@click=\"{{{{Save}}}}\" or @click=\"{{{{() => Delete(item.Id)}}}}\"), not a {value.Kind} value; name a handler as @click=\"save\".");
+        }
+
+        if (value.HandlerId == 0)
+        {
+            throw new TemplateException("An event handler delegate was rendered outside a live view's render, where it has no binding id.");
+        }
+
+        Span<char> id = stackalloc char[BindingId.Length];
+        BindingId.Format(value.HandlerId, id);
+        output.Append('"');
+        output.Append(id);
+        output.Append('"');
+    }
+
+    private static TemplateException MisplacedHandler(in HoleValue value) =>
+        new($"A delegate ({value.Reference!.GetType().Name}) can only be a whole @event value, as in @click=\"{{{{Save}}}}\"; it cannot be written into the page.");
+
+    /// <summary>
+    /// A JSON literal, escaped by the default encoder so that it can close neither a script
+    /// element nor the single-quoted attribute of an event binding (no quote, ampersand or
+    /// angle bracket is left). In a binding (<paramref name="argument"/>) numbers become strings
+    /// too: the server converts every argument to its parameter's type.
+    /// </summary>
+    private static void WriteJsonLiteral(CharBuffer output, in HoleValue value, bool argument)
     {
         switch (value.Kind)
         {
@@ -156,15 +194,20 @@ internal static class HoleWriter
             case HoleKind.Bool:
                 output.Append(value.A switch { 1 => "true", 0 => "false", _ => "null" });
                 break;
-            case HoleKind.Number:
+            case HoleKind.Number when !argument:
                 output.Append(value.Chars);
                 break;
             case HoleKind.String:
             case HoleKind.Chars:
-                output.Append(JsonSerializer.Serialize(value.Chars.ToString(), ScriptJson));
+            case HoleKind.Number:
+                output.Append(JsonSerializer.Serialize(value.Chars.ToString(), SafeJson));
                 break;
+            case HoleKind.Handler:
+                throw MisplacedHandler(value);
             default:
-                throw new TemplateException("Only strings, numbers, booleans and null can be placed inside <script>.");
+                throw new TemplateException(argument
+                    ? $"A handler argument must be a string, number, bool or null, not a {value.Kind} value."
+                    : "Only strings, numbers, booleans and null can be placed inside <script>.");
         }
     }
 }

@@ -28,9 +28,8 @@ public readonly struct Html
     /// <param name="formattedCount">The number of holes.</param>
     public Html(int literalLength, int formattedCount)
     {
-        _ = literalLength;
         arena = RenderArena.ForNewValue();
-        node = arena.BeginTemplate(formattedCount);
+        node = arena.BeginTemplate(literalLength, formattedCount);
         generation = arena.Generation;
     }
 

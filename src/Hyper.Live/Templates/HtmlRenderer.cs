@@ -14,6 +14,7 @@ internal static class HtmlRenderer
 
     public static string Render(Html html)
     {
+        BindingResolver.Resolve(html, sink: null);
         using var output = new CharBuffer();
         Write(output, html.AsHole(), TextSlot);
         return output.ToString();

@@ -24,6 +24,11 @@ internal sealed class RenderArena
 
     private bool detached;
     private bool keepAlive;
+    private CompiledTemplate? lastTemplate;
+    private ArenaNode lastNode;
+    private string? lastKnownLiteral;
+    private int lastKnownLength;
+    private int lastKnownHoles;
     private ArenaNode[] nodes;
     private string?[] gaps;
     private HoleValue[] holes;
@@ -46,6 +51,18 @@ internal sealed class RenderArena
         text = detached ? [] : new char[size * 8];
     }
 
+    /// <summary>
+    /// Sees each template this render resolves (checks against the view type), once per run of
+    /// nodes of the same template; set for the render by <see cref="BindingResolver"/>.
+    /// </summary>
+    public IBindingSink? BindingSink { get; set; }
+
+    /// <summary>How many delegate holes this render has: without any, no binding walk is needed.</summary>
+    public int HandlerCount { get; private set; }
+
+    /// <summary>Whether this arena outlives renders (values built outside one): it must not be written to while rendering.</summary>
+    public bool IsDetached => detached;
+
     /// <summary>Incremented by <see cref="Reset"/>; an <see cref="Html"/> of an older generation is stale.</summary>
     public int Generation { get; private set; }
 
@@ -62,10 +79,11 @@ internal sealed class RenderArena
         return new Scope(arena, previous);
     }
 
-    public int BeginTemplate(int holeCapacity)
+    public int BeginTemplate(int literalLength, int holeCapacity)
     {
         var index = NewNode(NodeKind.Template);
         ref var node = ref nodes[index];
+        node.LiteralLength = literalLength;
         node.Start = Reserve(ref gaps, ref gapCount, holeCapacity + 1);
         node.HoleStart = Reserve(ref holes, ref holeCount, holeCapacity);
         node.HoleCapacity = holeCapacity;
@@ -79,12 +97,17 @@ internal sealed class RenderArena
         if (!node.LiteralSeen)
         {
             node.LiteralSeen = true;
-            if (!TemplateCache.IsKnownLiteral(literal))
+            if (!(ReferenceEquals(literal, lastKnownLiteral) && node.LiteralLength == lastKnownLength && node.HoleCapacity == lastKnownHoles) &&
+                !TemplateCache.IsKnownLiteral(literal, node.LiteralLength, node.HoleCapacity))
             {
                 node.Source = TemplateSource.Capture(out var inStaticConstructor);
 
                 // A static field initialised during a render must outlive it: retire this arena instead of reusing it.
                 keepAlive |= inStaticConstructor && !detached;
+            }
+            else
+            {
+                (lastKnownLiteral, lastKnownLength, lastKnownHoles) = (literal, node.LiteralLength, node.HoleCapacity);
             }
         }
 
@@ -154,9 +177,22 @@ internal sealed class RenderArena
         {
             case string text:
                 return HoleValue.ForString(text);
+            case Delegate handler:
+                HandlerCount++;
+                return HoleValue.ForHandler(handler, 0);
             case ISpanFormattable:
-                var isNumber = typeof(T).IsPrimitive && typeof(T) != typeof(char) || typeof(T) == typeof(decimal);
-                return Format((ISpanFormattable)value, format, isNumber);
+                // Formatted here, not in a helper taking ISpanFormattable: the JIT avoids boxing a
+                // value-type T only when the interface call stays in this generic method.
+                int written;
+                while (!((ISpanFormattable)value).TryFormat(text.AsSpan(textLength), out written, format, CultureInfo.InvariantCulture))
+                {
+                    GrowText();
+                }
+
+                var start = textLength;
+                textLength += written;
+                var isNumber = (typeof(T).IsPrimitive && typeof(T) != typeof(char)) || typeof(T) == typeof(decimal);
+                return new HoleValue(isNumber ? HoleKind.Number : HoleKind.Chars, start, written, this);
             case IFormattable formattable:
                 return HoleValue.ForString(formattable.ToString(format, CultureInfo.InvariantCulture));
             case Html html:
@@ -172,22 +208,12 @@ internal sealed class RenderArena
         }
     }
 
-    private HoleValue Format(ISpanFormattable value, string? format, bool isNumber)
-    {
-        int written;
-        while (!value.TryFormat(text.AsSpan(textLength), out written, format, CultureInfo.InvariantCulture))
-        {
-            Array.Resize(ref text, Math.Max(64, text.Length * 2));
-        }
-
-        var start = textLength;
-        textLength += written;
-        return new HoleValue(isNumber ? HoleKind.Number : HoleKind.Chars, start, written, this);
-    }
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void GrowText() => Array.Resize(ref text, Math.Max(64, text.Length * 2));
 
     private HoleValue ListOf(IEnumerable<Html> sequence)
     {
-        var collected = new ListBuilder();
+        var collected = new ListBuilder(sequence.TryGetNonEnumeratedCount(out var count) ? count : 16);
         try
         {
             foreach (var html in sequence)
@@ -206,7 +232,7 @@ internal sealed class RenderArena
 
     private HoleValue ListOfValues(IEnumerable sequence)
     {
-        var collected = new ListBuilder();
+        var collected = new ListBuilder(sequence is ICollection collection ? collection.Count : 16);
         try
         {
             foreach (var value in sequence)
@@ -238,11 +264,17 @@ internal sealed class RenderArena
 
     public ReadOnlySpan<HoleValue> Holes(in ArenaNode node) => holes.AsSpan(node.HoleStart, node.HoleCapacity);
 
+    /// <summary>A template's holes for <see cref="BindingResolver"/> to write binding ids into (render arenas only).</summary>
+    public Span<HoleValue> HolesToResolve(in ArenaNode node) => holes.AsSpan(node.HoleStart, node.HoleCapacity);
+
     public ReadOnlySpan<ListItem> Items(in ArenaNode node) => items.AsSpan(node.Start, node.HoleStart);
 
     public ReadOnlySpan<char> Text(int start, int length) => text.AsSpan(start, length);
 
-    /// <summary>The compiled template of a template node, looked up once per node.</summary>
+    /// <summary>
+    /// The compiled template of a template node, looked up once per node. List items mostly
+    /// repeat the previous node's template: that one is checked first, by reference, before the cache.
+    /// </summary>
     public CompiledTemplate TemplateOf(ref ArenaNode node)
     {
         if (node.Template is null)
@@ -252,10 +284,49 @@ internal sealed class RenderArena
                 throw new InvalidOperationException("An Html value was used before all of its holes were filled.");
             }
 
-            node.Template = TemplateCache.Get(gaps.AsSpan(node.Start, node.HoleCapacity + 1), Holes(node), node.Source);
+            var nodeGaps = gaps.AsSpan(node.Start, node.HoleCapacity + 1);
+            if (lastTemplate is not null && SameShape(nodeGaps, Holes(node), lastNode))
+            {
+                node.Template = lastTemplate;
+            }
+            else
+            {
+                node.Template = TemplateCache.Get(nodeGaps, Holes(node), node.Source);
+                lastTemplate = node.Template;
+                lastNode = node;
+                BindingSink?.Template(node.Template);
+            }
         }
 
         return node.Template;
+    }
+
+    private bool SameShape(ReadOnlySpan<string?> nodeGaps, ReadOnlySpan<HoleValue> nodeHoles, in ArenaNode other)
+    {
+        if (other.HoleCapacity + 1 != nodeGaps.Length)
+        {
+            return false;
+        }
+
+        var otherGaps = gaps.AsSpan(other.Start, nodeGaps.Length);
+        for (var i = 0; i < nodeGaps.Length; i++)
+        {
+            if (!ReferenceEquals(nodeGaps[i], otherGaps[i]))
+            {
+                return false;
+            }
+        }
+
+        var otherHoles = Holes(other);
+        for (var i = 0; i < nodeHoles.Length; i++)
+        {
+            if ((nodeHoles[i].Kind == HoleKind.Bool) != (otherHoles[i].Kind == HoleKind.Bool))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Reset()
@@ -266,6 +337,11 @@ internal sealed class RenderArena
         }
 
         Generation++;
+        lastTemplate = null;
+        lastNode = default;
+        lastKnownLiteral = null;
+        BindingSink = null;
+        HandlerCount = 0;
         Array.Clear(nodes, 0, nodeCount);
         Array.Clear(gaps, 0, gapCount);
         Array.Clear(holes, 0, holeCount);
@@ -321,13 +397,16 @@ internal sealed class RenderArena
     /// <summary>Collects list items in a pooled buffer: items build nested nodes while being enumerated.</summary>
     private struct ListBuilder : IDisposable
     {
+        private readonly int expected;
         private ListItem[]? buffer;
         private int count;
         private int keyedCount;
 
+        public ListBuilder(int expected) => this.expected = Math.Max(expected, 1);
+
         public void Add(HoleValue value, ulong? key)
         {
-            buffer ??= ArrayPool<ListItem>.Shared.Rent(16);
+            buffer ??= ArrayPool<ListItem>.Shared.Rent(expected);
             if (count == buffer.Length)
             {
                 var larger = ArrayPool<ListItem>.Shared.Rent(count * 2);
@@ -360,7 +439,9 @@ internal sealed class RenderArena
         {
             if (buffer is not null)
             {
-                ArrayPool<ListItem>.Shared.Return(buffer, clearArray: true);
+                // Cleared: items hold references into arenas and strings that must not outlive the render.
+                buffer.AsSpan(0, count).Clear();
+                ArrayPool<ListItem>.Shared.Return(buffer);
                 buffer = null;
             }
         }

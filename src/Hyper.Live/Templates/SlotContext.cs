@@ -17,4 +17,16 @@ internal enum SlotContext : byte
 
     /// <summary>Inside <c>&lt;script&gt;</c>: written as a JSON literal that cannot close the script.</summary>
     Script,
+
+    /// <summary>
+    /// The delegate of <c>@click="{{Save}}"</c>: written as the JSON string of its binding id
+    /// (<c>"~…"</c>) inside the binding's JS command.
+    /// </summary>
+    EventHandler,
+
+    /// <summary>
+    /// An argument hole of <c>@click="delete({{id}})"</c>: written as a JSON literal inside the
+    /// binding's single-quoted JS command (escaped so it can close neither the JSON nor the attribute).
+    /// </summary>
+    EventArgument,
 }

@@ -14,13 +14,15 @@ internal static class TemplateCache
 {
     private static readonly ConcurrentDictionary<int, Entry[]> ByIdentity = new();
     private static readonly ConcurrentDictionary<string, CompiledTemplate> ByContent = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<object, byte> KnownLiterals = new(ReferenceEqualityComparer.Instance);
+    private static readonly ConcurrentDictionary<(string First, int Length, int Holes), byte> KnownLiterals = new(new LiteralKeyComparer());
 
     /// <summary>
-    /// Whether a template starting with this literal has been compiled before; when not, the
-    /// arena captures the template's source location so a compile error can name it.
+    /// Whether a template starting with this literal, with as many literal characters and holes,
+    /// has been compiled before; when not, the arena captures the template's source location so
+    /// an error can name it. The length and hole count tell apart templates that merely start
+    /// alike (<c>"&lt;h1&gt;"</c>), whose source would otherwise never be captured.
     /// </summary>
-    public static bool IsKnownLiteral(string literal) => KnownLiterals.ContainsKey(literal);
+    public static bool IsKnownLiteral(string literal, int literalLength, int holes) => KnownLiterals.ContainsKey((literal, literalLength, holes));
 
     public static CompiledTemplate Get(ReadOnlySpan<string?> gaps, ReadOnlySpan<HoleValue> holes, TemplateSource? source)
     {
@@ -58,7 +60,7 @@ internal static class TemplateCache
             ByIdentity.AddOrUpdate(hash, [entry], (_, existing) => [.. existing, entry]);
             if (Array.Find(gapArray, g => g is not null) is { } first)
             {
-                KnownLiterals.TryAdd(first, 0);
+                KnownLiterals.TryAdd((first, gapArray.Sum(g => g?.Length ?? 0), holes.Length), 0);
             }
         }
 
@@ -94,6 +96,16 @@ internal static class TemplateCache
         }
 
         return key.ToString();
+    }
+
+    /// <summary>Compares the first literal by identity: the compiler passes interned constants.</summary>
+    private sealed class LiteralKeyComparer : IEqualityComparer<(string First, int Length, int Holes)>
+    {
+        public bool Equals((string First, int Length, int Holes) x, (string First, int Length, int Holes) y) =>
+            ReferenceEquals(x.First, y.First) && x.Length == y.Length && x.Holes == y.Holes;
+
+        public int GetHashCode((string First, int Length, int Holes) obj) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.First), obj.Length, obj.Holes);
     }
 
     private sealed record Entry(string?[] Gaps, bool[] BoolHoles, CompiledTemplate Template)

@@ -45,11 +45,21 @@ internal sealed class TemplateCompiler
     private int gap;
     private int line = 1;
 
+    // The @event attribute being read: its value is collected, then replaced as a whole when it ends.
+    private readonly ElementBindings elementBindings;
+    private readonly List<string> bindingTexts = [];
+    private readonly StringBuilder bindingText = new();
+    private EventBinding? binding;
+    private int bindingStatic;
+    private int bindingSlot;
+    private int bindingLine;
+
     private TemplateCompiler(string?[] gaps, bool[] boolHoles, TemplateSource? source)
     {
         this.gaps = gaps;
         this.boolHoles = boolHoles;
         this.source = source;
+        elementBindings = new ElementBindings(Error);
     }
 
     /// <summary>Compiles the literal gaps (one more than holes; null for an empty gap).</summary>
@@ -71,7 +81,7 @@ internal sealed class TemplateCompiler
 
         Finish();
         statics.Add(output.ToString());
-        return new CompiledTemplate([.. statics], [.. slots]);
+        return new CompiledTemplate([.. statics], [.. slots], [.. elementBindings.Named], source);
     }
 
     private void Scan(string text)
@@ -138,6 +148,7 @@ internal sealed class TemplateCompiler
                     }
                     else
                     {
+                        RequireBindingValue();
                         state = State.AttributeName;
                         attributeStart = output.Length;
                         attributeGap = gap;
@@ -183,6 +194,7 @@ internal sealed class TemplateCompiler
                         // Unquoted values are quoted here so that a hole inside one cannot end it early.
                         state = State.UnquotedValue;
                         output.Append('"').Append(c);
+                        CollectBindingValue(c);
                     }
 
                     break;
@@ -193,6 +205,11 @@ internal sealed class TemplateCompiler
                     if (c == (state == State.DoubleQuotedValue ? '"' : '\''))
                     {
                         state = State.BeforeAttributeName;
+                        EndBindingValue();
+                    }
+                    else
+                    {
+                        CollectBindingValue(c);
                     }
 
                     break;
@@ -201,6 +218,7 @@ internal sealed class TemplateCompiler
                     {
                         output.Append('"');
                         state = State.BeforeAttributeName;
+                        EndBindingValue();
                         if (c == '>')
                         {
                             EndStartTag();
@@ -217,6 +235,7 @@ internal sealed class TemplateCompiler
                     else
                     {
                         output.Append(c);
+                        CollectBindingValue(c);
                     }
 
                     break;
@@ -285,6 +304,7 @@ internal sealed class TemplateCompiler
         {
             state = State.TagName;
             tagName.Clear();
+            elementBindings.Begin();
         }
 
         output.Append(c);
@@ -305,6 +325,11 @@ internal sealed class TemplateCompiler
 
     private void EndStartTag()
     {
+        RequireBindingValue();
+
+        // Attributes shared by the tag's bindings go last, before a self-closing slash if any.
+        var trailer = elementBindings.End();
+        output.Insert(output.Length > 0 && output[^1] == '/' ? output.Length - 1 : output.Length, trailer);
         output.Append('>');
         var name = tagName.ToString().ToLowerInvariant();
         (state, rawTextEnd) = name switch
@@ -323,18 +348,75 @@ internal sealed class TemplateCompiler
             return;
         }
 
-        if (!EventBindings.TryRewrite(name, out var phoenixName, out var error))
+        binding = EventBindings.Parse(name, out var error) ?? throw Error(error!);
+        bindingStatic = statics.Count;
+        bindingSlot = slots.Count;
+        bindingLine = line;
+        bindingTexts.Clear();
+        bindingText.Clear();
+    }
+
+    private void RequireBindingValue()
+    {
+        if (binding is not null)
         {
-            throw Error(error!);
+            throw Error($"{binding.Attribute} needs a handler, as in {binding.Attribute}=\"save\"");
+        }
+    }
+
+    /// <summary>
+    /// Replaces the whole <c>@event="…"</c> attribute just read (possibly split by holes) with
+    /// its compiled form, keeping its holes in order with their new contexts.
+    /// </summary>
+    private void CollectBindingValue(char c)
+    {
+        if (binding is not null)
+        {
+            bindingText.Append(c);
+        }
+    }
+
+    private void EndBindingValue()
+    {
+        if (binding is null)
+        {
+            return;
         }
 
-        output.Length = attributeStart;
-        output.Append(phoenixName);
-        attributeName.Clear().Append(phoenixName);
+        bindingTexts.Add(bindingText.ToString());
+        var call = HandlerCall.Parse(bindingTexts, out var error);
+        if (error is not null)
+        {
+            throw Error($"{binding.Attribute}: {error}");
+        }
+
+        var lowered = elementBindings.Lower(binding, call, tagName.ToString(), bindingLine);
+        var prefix = statics.Count > bindingStatic ? statics[bindingStatic][..attributeStart] : output.ToString(0, attributeStart);
+        statics.RemoveRange(bindingStatic, statics.Count - bindingStatic);
+        slots.RemoveRange(bindingSlot, slots.Count - bindingSlot);
+        output.Clear().Append(prefix);
+        for (var i = 0; i < lowered.Texts.Count; i++)
+        {
+            output.Append(lowered.Texts[i]);
+            if (i < lowered.Holes.Count)
+            {
+                statics.Add(output.ToString());
+                output.Clear();
+                slots.Add(new SlotInfo(lowered.Holes[i]));
+            }
+        }
+
+        binding = null;
+        bindingText.Clear();
     }
 
     private SlotInfo Hole(bool isBool)
     {
+        if (binding is not null)
+        {
+            return BindingHole();
+        }
+
         switch (state)
         {
             case State.Text:
@@ -381,6 +463,30 @@ internal sealed class TemplateCompiler
             default:
                 return new SlotInfo(SlotContext.AttributeValue);
         }
+    }
+
+    /// <summary>A hole inside an <c>@event</c> value; its context is decided when the value ends.</summary>
+    private SlotInfo BindingHole()
+    {
+        switch (state)
+        {
+            case State.BeforeAttributeValue:
+                state = State.UnquotedValue;
+                output.Append('"');
+                break;
+            case State.DoubleQuotedValue:
+            case State.SingleQuotedValue:
+            case State.UnquotedValue:
+                break;
+            default:
+                RequireBindingValue();
+                break;
+        }
+
+        valueEmpty = false;
+        bindingTexts.Add(bindingText.ToString());
+        bindingText.Clear();
+        return new SlotInfo(SlotContext.AttributeValue);
     }
 
     /// <summary>
@@ -433,17 +539,6 @@ internal sealed class TemplateCompiler
         }
     }
 
-    private TemplateException Error(string problem)
-    {
-        var start = string.Concat(gaps.Select(g => g ?? "")).Trim();
-        if (start.Length > 60)
-        {
-            start = start[..60] + "…";
-        }
-
-        var where = source is null
-            ? $"line {line} of a template"
-            : $"line {line} of the template at {source}";
-        return new TemplateException($"Template error at {where}: {problem}. The template starts with: {start}");
-    }
+    private TemplateException Error(string problem) =>
+        TemplateException.At(source, line, problem, string.Concat(gaps.Select(g => g ?? "")));
 }

@@ -22,4 +22,19 @@ public sealed class TemplateException : Exception
     public TemplateException()
     {
     }
+
+    /// <summary>An error at <paramref name="line"/> of a template, naming where the template is and how it starts.</summary>
+    internal static TemplateException At(TemplateSource? source, int line, string problem, string templateText)
+    {
+        var start = templateText.Trim();
+        if (start.Length > 60)
+        {
+            start = start[..60] + "…";
+        }
+
+        var where = source is null
+            ? $"line {line} of a template"
+            : $"line {line} of the template at {source}";
+        return new TemplateException($"Template error at {where}: {problem}. The template starts with: {start}");
+    }
 }

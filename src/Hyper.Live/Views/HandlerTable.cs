@@ -1,30 +1,37 @@
 using System.Collections.Concurrent;
-using System.Linq.Expressions;
 using System.Reflection;
+using Hyper.Live.Binding;
+using Hyper.Live.Templates;
 
 namespace Hyper.Live.Views;
 
 /// <summary>
 /// The event handlers of a view type: its public instance methods, found by event name
 /// (<c>increment</c>, <c>add_todo</c>, <c>addTodo</c> and <c>add-todo</c> all find
-/// <c>AddTodo</c>). Built once per type with compiled delegates, so an event costs a
-/// dictionary lookup, not reflection.
+/// <c>AddTodo</c>). Built once per type with compiled invokers whose parameter binders are
+/// built with them, so an event costs a dictionary lookup, not reflection.
 /// </summary>
 internal sealed class HandlerTable
 {
     private static readonly ConcurrentDictionary<Type, HandlerTable> Tables = new();
 
-    private readonly Dictionary<string, Func<LiveView, LiveEvent, Task>> handlers;
+    private readonly Type viewType;
+    private readonly Dictionary<string, HandlerInvoker> handlers;
     private readonly string[] methodNames;
+    private readonly bool handlesAnyEvent;
+    private readonly ConcurrentDictionary<CompiledTemplate, byte> checkedTemplates = new();
 
     private HandlerTable(Type viewType)
     {
-        handlers = new Dictionary<string, Func<LiveView, LiveEvent, Task>>(StringComparer.OrdinalIgnoreCase);
+        this.viewType = viewType;
+        handlers = new Dictionary<string, HandlerInvoker>(StringComparer.OrdinalIgnoreCase);
         var methods = HandlerMethods(viewType).ToList();
         methodNames = methods.Select(m => m.Name).Distinct().ToArray();
+        handlesAnyEvent = viewType.GetMethod(nameof(LiveView.HandleEventAsync), BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public,
+            [typeof(LiveEvent), typeof(CancellationToken)])?.DeclaringType != typeof(LiveView);
         foreach (var method in methods)
         {
-            if (!handlers.TryAdd(Normalize(method.Name), Compile(viewType, method)))
+            if (!handlers.TryAdd(Normalize(method.Name), HandlerInvoker.ForMethod(method)))
             {
                 throw new InvalidOperationException(
                     $"{viewType.Name} has more than one handler named like '{method.Name}': overloads and names differing only by case or '_' cannot be told apart by event name.");
@@ -34,8 +41,42 @@ internal sealed class HandlerTable
 
     public static HandlerTable For(Type viewType) => Tables.GetOrAdd(viewType, static type => new HandlerTable(type));
 
-    public Func<LiveView, LiveEvent, Task>? Find(string eventName) =>
+    public HandlerInvoker? Find(string eventName) =>
         handlers.TryGetValue(Normalize(eventName), out var handler) ? handler : null;
+
+    /// <summary>
+    /// Checks, the first time <paramref name="template"/> renders for this view type, that every
+    /// handler it names exists and takes the arguments it passes: a misspelt handler fails at the
+    /// first render, naming the template line, instead of at the first click.
+    /// </summary>
+    public void Check(CompiledTemplate template)
+    {
+        if (template.Bindings.Length == 0 || checkedTemplates.ContainsKey(template))
+        {
+            return;
+        }
+
+        foreach (var binding in template.Bindings)
+        {
+            var handler = Find(binding.Handler);
+            if (handler is null && !handlesAnyEvent)
+            {
+                var closest = ClosestName(binding.Handler);
+                throw TemplateException.At(template.Source, binding.Line,
+                    $"{binding.Attribute}=\"{binding.Handler}\" names no handler of {viewType.Name}{(closest is null ? "" : $" (did you mean '{closest}'?)")}",
+                    template.ToString());
+            }
+
+            if (handler is not null && binding.ArgumentCount > handler.ValueParameterCount)
+            {
+                throw TemplateException.At(template.Source, binding.Line,
+                    $"{binding.Attribute}=\"{binding.Handler}(…)\" passes {binding.ArgumentCount} arguments, but {viewType.Name}.{handler.Method.Name} takes {handler.ValueParameterCount}",
+                    template.ToString());
+            }
+        }
+
+        checkedTemplates.TryAdd(template, 0);
+    }
 
     /// <summary>The handler name closest to a misspelt event name, for error messages.</summary>
     public string? ClosestName(string eventName)
@@ -56,7 +97,7 @@ internal sealed class HandlerTable
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
                 if (!method.IsSpecialName && !method.IsGenericMethodDefinition && method.GetBaseDefinition().DeclaringType != typeof(LiveView)
-                    && method.GetBaseDefinition().DeclaringType != typeof(object) && IsHandlerSignature(method))
+                    && method.GetBaseDefinition().DeclaringType != typeof(object) && !IsDisposal(viewType, method) && IsHandlerSignature(method))
                 {
                     yield return method;
                 }
@@ -64,32 +105,16 @@ internal sealed class HandlerTable
         }
     }
 
-    private static bool IsHandlerSignature(MethodInfo method)
-    {
-        var parameters = method.GetParameters();
-        var returnsTask = method.ReturnType == typeof(void) || method.ReturnType == typeof(Task) || method.ReturnType == typeof(ValueTask);
-        return returnsTask && (parameters.Length == 0 || (parameters.Length == 1 && parameters[0].ParameterType == typeof(LiveEvent)));
-    }
+    /// <summary>
+    /// <c>Dispose</c>/<c>DisposeAsync</c> of a disposable view are for the framework's scope, never
+    /// for the browser: a client must not be able to dispose a view's resources by naming an event.
+    /// </summary>
+    private static bool IsDisposal(Type viewType, MethodInfo method) =>
+        (method.Name == nameof(IDisposable.Dispose) && typeof(IDisposable).IsAssignableFrom(viewType) && method.GetParameters().Length == 0) ||
+        (method.Name == nameof(IAsyncDisposable.DisposeAsync) && typeof(IAsyncDisposable).IsAssignableFrom(viewType) && method.GetParameters().Length == 0);
 
-    private static Func<LiveView, LiveEvent, Task> Compile(Type viewType, MethodInfo method)
-    {
-        var view = Expression.Parameter(typeof(LiveView), "view");
-        var liveEvent = Expression.Parameter(typeof(LiveEvent), "liveEvent");
-        Expression call = Expression.Call(
-            Expression.Convert(view, viewType),
-            method,
-            method.GetParameters().Length == 0 ? [] : [liveEvent]);
-        if (method.ReturnType == typeof(void))
-        {
-            call = Expression.Block(call, Expression.Constant(Task.CompletedTask));
-        }
-        else if (method.ReturnType == typeof(ValueTask))
-        {
-            call = Expression.Call(call, typeof(ValueTask).GetMethod(nameof(ValueTask.AsTask))!);
-        }
-
-        return Expression.Lambda<Func<LiveView, LiveEvent, Task>>(call, view, liveEvent).Compile();
-    }
+    private static bool IsHandlerSignature(MethodInfo method) =>
+        HandlerInvoker.ReturnsHandlerType(method) && !method.GetParameters().Any(p => p.IsOut || p.ParameterType.IsByRef);
 
     private static string Normalize(string name) => name.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 

@@ -200,7 +200,9 @@ public abstract class LiveView
     /// <summary>
     /// Sees every error of the connected view: a handler that threw (the session then ends and the
     /// browser rejoins with a fresh mount), a <see cref="RecoverableError"/> (shown as an error flash),
-    /// or an event whose parameters could not be bound.
+    /// or bad input the session answers with an error reply and carries on after: an event whose
+    /// parameters could not be bound (<see cref="InvalidParameterException"/>), for no handler or
+    /// from a binding no longer on the page (<see cref="UnknownEventException"/>).
     /// </summary>
     protected internal virtual void OnError(Exception error)
     {

@@ -12,24 +12,6 @@ public class TemplateCompilerTests
     }
 
     [Fact]
-    public void Event_attributes_become_phoenix_bindings()
-    {
-        Html Render() => $"""<form @submit="save" @change="validate"><input @keydown="key" @keyup="up" @focus="f" @blur="b"><button @click="increment">+</button></form>""";
-
-        Assert.Equal(
-            """<form phx-submit="save" phx-change="validate"><input phx-keydown="key" phx-keyup="up" phx-focus="f" phx-blur="b"><button phx-click="increment">+</button></form>""",
-            HtmlRenderer.Render(Render));
-    }
-
-    [Fact]
-    public void Unknown_event_binding_is_an_error_naming_the_source_line()
-    {
-        var error = Assert.Throws<TemplateException>(() => HtmlRenderer.Render(() => $"""<div @frobnicate="x">{1}</div>"""));
-        Assert.Contains("@frobnicate", error.Message, StringComparison.Ordinal);
-        Assert.Contains("TemplateCompilerTests.cs:", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Hole_inside_a_tag_name_is_an_error_with_the_template_line()
     {
         var tag = "div";

@@ -3,6 +3,7 @@
 // page's view of the connection (state, change notifications, open/close control).
 import {Socket} from "phoenix"
 import {LiveSocket} from "phoenix_live_view"
+import {installBindings} from "./bindings.js"
 
 // Must be read while the module evaluates: document.currentScript is null afterwards.
 const script = document.currentScript
@@ -89,6 +90,7 @@ const hyperLive = {
 
   connect() {
     liveSocket.connect()
+    installBindings(liveSocket)
     syncState()
   },
 

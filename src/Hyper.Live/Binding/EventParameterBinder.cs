@@ -1,0 +1,11 @@
+using Hyper.Live.Views;
+
+namespace Hyper.Live.Binding;
+
+/// <summary>Passes the <see cref="LiveEvent"/> itself.</summary>
+internal sealed class EventParameterBinder : ParameterBinder<LiveEvent>
+{
+    public override bool TakesValue => false;
+
+    public override LiveEvent Bind(EventContext context) => context.Event;
+}
