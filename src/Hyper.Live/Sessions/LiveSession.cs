@@ -281,6 +281,7 @@ internal sealed partial class LiveSession
             return false;
         }
 
+        LiveDiagnostics.Write(LiveDiagnostics.ViewMounted, Topic, view);
         differ.Reset();
         return await FinishAsync(message.Ref, join: true).ConfigureAwait(false);
     }
@@ -619,6 +620,7 @@ internal sealed partial class LiveSession
         {
             if (mounted is not null)
             {
+                LiveDiagnostics.Write(LiveDiagnostics.ViewUnmounted, Topic, mounted);
                 await mounted.OnUnmountAsync().ConfigureAwait(false);
                 host.Options.OnSessionEnd?.Invoke(mounted);
             }
