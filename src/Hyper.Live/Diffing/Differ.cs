@@ -20,6 +20,13 @@ internal sealed class Differ
     [ThreadStatic]
     private static Stack<Dictionary<ulong, int>>? keyIndexes;
 
+    /// <summary>The "p" map of the list being written in full, if any (writing is synchronous, per thread).</summary>
+    [ThreadStatic]
+    private static TemplateTable? sharedTemplates;
+
+    [ThreadStatic]
+    private static Stack<TemplateTable>? templateTables;
+
     private NodeState? root;
 
     /// <summary>Whether a render has been sent: the next one is a diff rather than a full tree.</summary>
@@ -77,10 +84,24 @@ internal sealed class Differ
 
     private static RenderArena Arena(in HoleValue value) => (RenderArena)value.Reference!;
 
+    /// <summary>A template's <c>"s"</c>: inline, or its index in the enclosing list's <c>"p"</c> map.</summary>
     private static void WriteStatics(Utf8JsonWriter json, CompiledTemplate template)
     {
         json.WritePropertyName("s"u8);
-        json.WriteRawValue(template.StaticsJson, skipInputValidation: true);
+        if (sharedTemplates is { } shared)
+        {
+            json.WriteNumberValue(shared.IndexOf(template));
+        }
+        else
+        {
+            json.WriteRawValue(template.StaticsJson, skipInputValidation: true);
+        }
+    }
+
+    private static TemplateTable RentTemplateTable()
+    {
+        templateTables ??= new Stack<TemplateTable>();
+        return templateTables.TryPop(out var table) ? table : new TemplateTable();
     }
 
     private static void DiffSlots(DiffWriter writer, ReadOnlySpan<HoleValue> values, CompiledTemplate template,
@@ -201,21 +222,46 @@ internal sealed class Differ
             EnsureUniqueKeys(items);
         }
 
-        json.WriteStartObject();
-        WriteStatics(json, template);
-        json.WritePropertyName("k"u8);
-        json.WriteStartObject();
-        for (var i = 0; i < items.Length; i++)
+        // The outermost list written in full collects the statics of the templates nested in its
+        // entries into one "p" map (protocol §4.4): sent once per list instead of once per entry.
+        // A comprehension's own "s" stays inline: the client resolves it against its ancestors' map only.
+        var ownsTemplates = sharedTemplates is null;
+        if (ownsTemplates)
         {
-            writer.WriteName(i);
-            WriteFullEntry(writer, items[i], template, state, i);
+            sharedTemplates = RentTemplateTable();
         }
 
-        state.Count = items.Length;
-        json.WriteNumber("kc"u8, items.Length);
-        json.WriteEndObject();
-        json.WriteEndObject();
-        return state;
+        try
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("s"u8);
+            json.WriteRawValue(template.StaticsJson, skipInputValidation: true);
+            json.WritePropertyName("k"u8);
+            json.WriteStartObject();
+            for (var i = 0; i < items.Length; i++)
+            {
+                writer.WriteName(i);
+                WriteFullEntry(writer, items[i], template, state, i);
+            }
+
+            state.Count = items.Length;
+            json.WriteNumber("kc"u8, items.Length);
+            json.WriteEndObject();
+            if (ownsTemplates)
+            {
+                WriteTemplates(json, sharedTemplates!);
+            }
+
+            json.WriteEndObject();
+            return state;
+        }
+        finally
+        {
+            if (ownsTemplates)
+            {
+                ReturnTemplateTable();
+            }
+        }
     }
 
     private static void WriteFullEntry(DiffWriter writer, in ListItem item, CompiledTemplate template, ListState state, int position)
@@ -244,28 +290,78 @@ internal sealed class Differ
         writer.Push("k");
         var moved = false;
         var previousCount = state.Count;
-        if (!state.Keyed || (items.Length == previousCount && SameKeys(items, state)))
+        var ownsTemplates = sharedTemplates is null;
+        if (ownsTemplates)
         {
-            DiffInPlace(writer, items, template, state);
-        }
-        else
-        {
-            moved = DiffByKey(writer, items, template, state);
+            sharedTemplates = RentTemplateTable();
         }
 
-        if (items.Length != previousCount || writer.IsWritten)
+        try
         {
-            writer.Flush();
-            writer.Json.WriteNumber("kc"u8, items.Length);
-            if (moved)
+            if (!state.Keyed || (items.Length == previousCount && SameKeys(items, state)))
             {
-                writer.Json.WriteBoolean("km"u8, true);
+                DiffInPlace(writer, items, template, state);
+            }
+            else
+            {
+                moved = DiffByKey(writer, items, template, state);
+            }
+
+            if (items.Length != previousCount || writer.IsWritten)
+            {
+                writer.Flush();
+                writer.Json.WriteNumber("kc"u8, items.Length);
+                if (moved)
+                {
+                    writer.Json.WriteBoolean("km"u8, true);
+                }
+            }
+
+            writer.Pop();
+            if (ownsTemplates)
+            {
+                // New entries and replaced subtrees of this diff share statics too; the client copies
+                // a keyed diff's "p" onto the comprehension it renders from (protocol §4.4).
+                WriteTemplates(writer.Json, sharedTemplates!);
+            }
+
+            writer.Pop();
+            return true;
+        }
+        finally
+        {
+            if (ownsTemplates)
+            {
+                ReturnTemplateTable();
             }
         }
+    }
 
-        writer.Pop();
-        writer.Pop();
-        return true;
+    private static void WriteTemplates(Utf8JsonWriter json, TemplateTable table)
+    {
+        if (table.Count == 0)
+        {
+            return;
+        }
+
+        json.WritePropertyName("p"u8);
+        json.WriteStartObject();
+        Span<byte> digits = stackalloc byte[11];
+        for (var i = 0; i < table.Count; i++)
+        {
+            System.Buffers.Text.Utf8Formatter.TryFormat(i, digits, out var length);
+            json.WritePropertyName(digits[..length]);
+            json.WriteRawValue(table.Templates[i].StaticsJson, skipInputValidation: true);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void ReturnTemplateTable()
+    {
+        sharedTemplates!.Clear();
+        templateTables!.Push(sharedTemplates);
+        sharedTemplates = null;
     }
 
     private static void DiffInPlace(DiffWriter writer, ReadOnlySpan<ListItem> items, CompiledTemplate template, ListState state)

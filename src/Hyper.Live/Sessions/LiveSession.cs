@@ -405,6 +405,7 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
             return false;
         }
 
+        LiveDiagnostics.Write(LiveDiagnostics.ViewMounted, Topic, view);
         differ.Reset();
         return await FinishAsync(message.Ref, join: true).ConfigureAwait(false);
     }
@@ -749,6 +750,7 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
             if (mounted is not null)
             {
                 host.Metrics.SessionEnded();
+                LiveDiagnostics.Write(LiveDiagnostics.ViewUnmounted, Topic, mounted);
                 await mounted.OnUnmountAsync().ConfigureAwait(false);
                 host.Options.OnSessionEnd?.Invoke(mounted);
             }

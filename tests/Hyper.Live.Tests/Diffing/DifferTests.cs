@@ -194,4 +194,24 @@ public class DifferTests
         string? missing = null;
         Assert.Equal("<p><b>ok</b></p>", HtmlRenderer.Render(() => $"<p>{missing}{Html.Raw("<b>ok</b>")}</p>"));
     }
+
+    [Fact]
+    public void Templates_nested_in_list_entries_share_their_statics_in_one_p_map()
+    {
+        var rows = new List<Row> { new(1, "a"), new(2, "b") };
+        var differ = new Differ();
+        Html Render() => $"<ul>{Html.Each(rows, r => r.Id, r => $"<li>{Html.If(r.Id % 2 == 0, $"<b>{r.Text}</b>", $"<i>{r.Text}</i>")}</li>")}</ul>";
+
+        Assert.Equal(
+            """{"0":{"s":["<li>","</li>"],"k":{"0":{"0":{"0":"a","s":0}},"1":{"0":{"0":"b","s":1}},"kc":2},"p":{"0":["<i>","</i>"],"1":["<b>","</b>"]}},"s":["<ul>","</ul>"]}""",
+            differ.RenderJson(Render));
+
+        rows.Add(new Row(4, "d"));
+        rows.Add(new Row(5, "e"));
+        Assert.Equal(
+            """{"0":{"k":{"2":{"0":{"0":"d","s":0}},"3":{"0":{"0":"e","s":1}},"kc":4},"p":{"0":["<b>","</b>"],"1":["<i>","</i>"]}}}""",
+            differ.RenderJson(Render));
+        rows[0] = rows[0] with { Text = "A" };
+        Assert.Equal("""{"0":{"k":{"0":{"0":{"0":"A"}},"kc":4}}}""", differ.RenderJson(Render));
+    }
 }

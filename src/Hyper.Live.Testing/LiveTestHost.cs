@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hyper.Live.Testing;
+
+/// <summary>
+/// A small app hosted in memory for testing views on their own, without the real app's
+/// <c>Program</c> (for that, use <c>WebApplicationFactory&lt;Program&gt;</c> and
+/// <see cref="WebApplicationFactoryExtensions.CreateLiveClient{TEntryPoint}"/>).
+/// </summary>
+/// <example>
+/// <code>
+/// await using var host = await LiveTestHost.Start(app =&gt;
+/// {
+///     app.MapHyperLive(typeof(Counter).Assembly);
+///     app.MapLive&lt;Counter&gt;("/counter");
+/// });
+/// await using var client = host.CreateClient();
+/// </code>
+/// </example>
+public sealed class LiveTestHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private LiveTestHost(WebApplication app) => this.app = app;
+
+    /// <summary>The app's services, e.g. to reach a singleton the views use.</summary>
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>The in-memory server.</summary>
+    public TestServer Server => app.GetTestServer();
+
+    /// <summary>Builds and starts an app with Hyper.Live's services.</summary>
+    /// <param name="configureApp">Maps the app as its Program.cs would: <c>MapHyperLive</c> (the socket and client script), then its live routes.</param>
+    /// <param name="configureBuilder">Adds services or options before the app is built.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<LiveTestHost> Start(Action<WebApplication> configureApp, Action<WebApplicationBuilder>? configureBuilder = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configureApp);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddHyperLive();
+        configureBuilder?.Invoke(builder);
+        var app = builder.Build();
+        try
+        {
+            configureApp(app);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new LiveTestHost(app);
+    }
+
+    /// <summary>A new browser-like client for this app.</summary>
+    public LiveClient CreateClient() => new(Server);
+
+    /// <summary>Stops the app.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+}

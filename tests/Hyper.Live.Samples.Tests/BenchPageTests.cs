@@ -1,0 +1,34 @@
+namespace Hyper.Live.Samples.Tests;
+
+/// <summary>The benchmark pages render statically, then update over the socket.</summary>
+public sealed class BenchPageTests(WebApplicationFactory<Program> app) : IClassFixture<WebApplicationFactory<Program>>
+{
+    [Fact]
+    public async Task The_bench_counter_is_static_in_the_dead_render_and_interactive_once_joined()
+    {
+        await using var client = app.CreateLiveClient();
+        var page = await client.Live("/bench/counter");
+        Assert.Contains("static", page.DeadHtml, StringComparison.Ordinal);
+        Assert.Equal("interactive", page.Text("#status"));
+
+        await page.Click("#inc");
+
+        Assert.Equal("1", page.Text("#count"));
+    }
+
+    [Fact]
+    public async Task Each_table_click_changes_exactly_one_of_1000_rows()
+    {
+        await using var client = app.CreateLiveClient();
+        var page = await client.Live("/bench/table");
+        var before = page.QueryAll("td[id]").Select(td => td.TextContent).ToList();
+
+        await page.Click("#update");
+
+        var after = page.QueryAll("td[id]").Select(td => td.TextContent).ToList();
+        Assert.Equal(1000, after.Count);
+        var changed = Assert.Single(Enumerable.Range(0, 1000), i => before[i] != after[i]);
+        Assert.Equal(37, changed);
+        Assert.Equal("100001", after[37]);
+    }
+}

@@ -1,0 +1,46 @@
+using Hyper.Live.Samples.Live;
+
+namespace Hyper.Live.Samples.Tests;
+
+public sealed class CounterTests(WebApplicationFactory<Program> app) : IClassFixture<WebApplicationFactory<Program>>
+{
+    [Fact]
+    public async Task The_dead_render_shows_zero_and_the_buttons_count()
+    {
+        await using var client = app.CreateLiveClient();
+        var page = await client.Live("/counter");
+        Assert.Contains("Count: 0", page.DeadHtml, StringComparison.Ordinal);
+
+        await page.Click("increment");
+        await page.Click("increment");
+        await page.Click("button:contains('−')");
+
+        Assert.Equal("Count: 1", page.Text("h2"));
+        await page.Click("reset");
+        Assert.Equal("Count: 0", page.Text("h2"));
+        Assert.IsType<Counter>(page.View);
+    }
+
+    [Fact]
+    public async Task The_root_redirects_to_the_counter()
+    {
+        await using var client = app.CreateLiveClient();
+
+        var page = await client.Live("/");
+
+        Assert.Equal("/counter", page.Url.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_reconnect_starts_the_count_again()
+    {
+        await using var client = app.CreateLiveClient();
+        var page = await client.Live("/counter");
+        await page.Click("increment");
+
+        await page.Reconnect();
+
+        Assert.Equal("Count: 0", page.Text("h2"));
+        Assert.Equal(2, page.Mounts);
+    }
+}
