@@ -15,7 +15,7 @@ internal static class AllocationProfile
 
     public static void Print()
     {
-        var view = new TableView();
+        var view = SampleViews.Table();
         var differ = new Differ();
         using (RenderArena.Enter())
         {

@@ -12,7 +12,7 @@ namespace Hyper.Live.Benchmarks;
 [MemoryDiagnoser]
 public class BindingBenchmarks
 {
-    private readonly TableView table = new();
+    private readonly TableView table = SampleViews.Table();
     private readonly DelegateListView list = new();
     private readonly Sink sink = new();
     private readonly Hyper.Live.Diffing.Differ differ = new();

@@ -8,7 +8,7 @@ namespace Hyper.Live.Benchmarks;
 [MemoryDiagnoser]
 public class CounterBenchmarks
 {
-    private readonly CounterView view = new();
+    private readonly CounterView view = SampleViews.Counter();
     private readonly Differ differ = new();
 
     [GlobalSetup]

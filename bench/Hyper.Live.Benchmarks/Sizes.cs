@@ -18,7 +18,7 @@ internal static class Sizes
         Console.WriteLine("Payload sizes (UTF-8 bytes; frame = whole Phoenix reply, the WebSocket message payload)");
         Console.WriteLine();
 
-        var counter = new CounterView();
+        var counter = SampleViews.Counter();
         var counterDiffer = new Differ();
         Show("Counter join (full render)", Capture(counterDiffer, counter.Render, "rendered"), full: true);
         counter.Increment();
@@ -32,7 +32,7 @@ internal static class Sizes
         counter.Increment();
         Show("Counter click (count 99 -> 100)", Capture(counterDiffer, counter.Render, "diff"), full: true);
 
-        var table = new TableView();
+        var table = SampleViews.Table();
         var tableDiffer = new Differ();
         Show("Table join (full render, 1,000 rows)", Capture(tableDiffer, table.Render, "rendered"), full: false);
         table.Update();

@@ -8,7 +8,7 @@ namespace Hyper.Live.Benchmarks;
 [MemoryDiagnoser]
 public class TableBenchmarks
 {
-    private readonly TableView view = new();
+    private readonly TableView view = SampleViews.Table();
     private readonly Differ differ = new();
 
     [GlobalSetup]
