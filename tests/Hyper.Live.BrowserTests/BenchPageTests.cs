@@ -5,24 +5,13 @@ namespace Hyper.Live.BrowserTests;
 
 /// <summary>The load harness's pages (<c>/bench/counter</c>, <c>/bench/table</c>) in a real Chromium.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class BenchPageTests(BrowserFixture fixture) : IAsyncLifetime
+public sealed class BenchPageTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private IBrowserContext? context;
-
-    public async Task InitializeAsync() => context = await fixture.NewContextAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (context is not null)
-        {
-            await context.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Bench_pages_are_static_without_JavaScript()
     {
-        await using var noJs = await fixture.NewContextAsync(javaScriptEnabled: false);
+        await using var noJs = await Fixture.NewContextAsync(javaScriptEnabled: false);
         var page = await noJs.NewPageAsync();
         await page.GotoAsync("/bench/counter");
 
@@ -38,7 +27,7 @@ public sealed class BenchPageTests(BrowserFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Bench_counter_is_interactive_with_JavaScript_and_counts_clicks()
     {
-        var page = await context!.NewPageAsync();
+        var page = await Context.NewPageAsync();
         await page.GotoAsync("/bench/counter");
         await Live.WaitConnectedAsync(page);
 
@@ -56,7 +45,7 @@ public sealed class BenchPageTests(BrowserFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Bench_table_renders_1000_rows_and_updates_one_row_per_click()
     {
-        var page = await context!.NewPageAsync();
+        var page = await Context.NewPageAsync();
         await page.GotoAsync("/bench/table");
         await Live.WaitConnectedAsync(page);
         await Expect(page.Locator("#status")).ToHaveTextAsync("interactive");

@@ -7,29 +7,20 @@ namespace Hyper.Live.BrowserTests;
 
 /// <summary>The seed's counter (<c>/counter</c>) in a real Chromium.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class CounterTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+public sealed class CounterTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture)
 {
-    private IBrowserContext? context;
     private int logStart;
 
-    public async Task InitializeAsync()
+    public override Task InitializeAsync()
     {
-        logStart = fixture.ServerLog.Count;
-        context = await fixture.NewContextAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (context is not null)
-        {
-            await context.DisposeAsync();
-        }
+        logStart = Fixture.ServerLog.Count;
+        return base.InitializeAsync();
     }
 
     [Fact]
     public async Task Without_JavaScript_the_dead_render_shows_the_count()
     {
-        await using var noJs = await fixture.NewContextAsync(javaScriptEnabled: false);
+        await using var noJs = await Fixture.NewContextAsync(javaScriptEnabled: false);
         var page = await noJs.NewPageAsync();
 
         var response = await page.GotoAsync("/counter");
@@ -45,7 +36,7 @@ public sealed class CounterTests(BrowserFixture fixture, ITestOutputHelper outpu
     [Fact]
     public async Task Clicks_update_the_count_over_the_socket()
     {
-        var page = await context!.NewPageAsync();
+        var page = await Context.NewPageAsync();
         await page.GotoAsync("/counter");
         await Live.WaitConnectedAsync(page);
 
@@ -71,7 +62,7 @@ public sealed class CounterTests(BrowserFixture fixture, ITestOutputHelper outpu
     [Fact]
     public async Task Every_frame_is_a_Phoenix_V2_array_and_the_join_reply_carries_the_render()
     {
-        var page = await context!.NewPageAsync();
+        var page = await Context.NewPageAsync();
         var wire = new WireCapture(page);
         await page.GotoAsync("/counter");
         await Live.WaitConnectedAsync(page);
@@ -123,7 +114,7 @@ public sealed class CounterTests(BrowserFixture fixture, ITestOutputHelper outpu
     [Fact]
     public async Task After_a_network_drop_the_client_reconnects_and_rejoins_with_a_fresh_mount()
     {
-        var page = await context!.NewPageAsync();
+        var page = await Context.NewPageAsync();
         var wire = new WireCapture(page);
         await page.GotoAsync("/counter");
         await Live.WaitConnectedAsync(page);
@@ -143,7 +134,7 @@ public sealed class CounterTests(BrowserFixture fixture, ITestOutputHelper outpu
               window.__samePage = true
             }
             """);
-        Assert.Equal(1, fixture.DropAllSockets());
+        Assert.Equal(1, Fixture.DropAllSockets());
 
         await page.WaitForFunctionAsync("() => window.__closeCode !== null");
         var closeCode = await page.EvaluateAsync<int>("() => window.__closeCode");
@@ -187,7 +178,7 @@ public sealed class CounterTests(BrowserFixture fixture, ITestOutputHelper outpu
     [Fact]
     public async Task A_close_with_code_4000_from_the_page_is_echoed_and_followed_by_a_reconnect()
     {
-        var page = await context!.NewPageAsync();
+        var page = await Context.NewPageAsync();
         var wire = new WireCapture(page);
         await page.GotoAsync("/counter");
         await Live.WaitConnectedAsync(page);
@@ -228,7 +219,7 @@ public sealed class CounterTests(BrowserFixture fixture, ITestOutputHelper outpu
 
     private void AssertServerQuiet()
     {
-        var log = fixture.ServerLog.Skip(logStart).ToArray();
+        var log = Fixture.ServerLog.Skip(logStart).ToArray();
         foreach (var line in log)
         {
             output.WriteLine("server: " + line);

@@ -14,26 +14,14 @@ namespace Hyper.Live.BrowserTests;
 /// bounds, never targets.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class WireBytesTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+public sealed class WireBytesTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture)
 {
     private const int Clicks = 8;
-
-    private IBrowserContext? context;
-
-    public async Task InitializeAsync() => context = await fixture.NewContextAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (context is not null)
-        {
-            await context.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task WireBytes_per_counter_click()
     {
-        var page = await context!.NewPageAsync();
+        var page = await Context.NewPageAsync();
         var wire = new WireCapture(page);
         await page.GotoAsync("/counter");
         await Live.WaitConnectedAsync(page);
@@ -54,7 +42,7 @@ public sealed class WireBytesTests(BrowserFixture fixture, ITestOutputHelper out
     [Fact]
     public async Task WireBytes_per_table_update_click()
     {
-        var page = await context!.NewPageAsync();
+        var page = await Context.NewPageAsync();
         var wire = new WireCapture(page);
         await page.GotoAsync("/bench/table");
         await Live.WaitConnectedAsync(page);
