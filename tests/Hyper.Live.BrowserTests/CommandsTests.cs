@@ -19,6 +19,9 @@ public sealed class CommandsTests(BrowserFixture fixture)
         await Expect(page.Locator("#hook-saw")).ToHaveTextAsync("saved 1");
         await Expect(page.Locator(".flash-success")).ToContainTextAsync("Saved 1 time(s)");
 
+        await page.Locator("#ping").ClickAsync();
+        await Expect(page.Locator("#pong")).ToHaveTextAsync("pong 5");
+
         await page.Locator(".flash-success button").ClickAsync();
         await Expect(page.Locator(".flash-success")).ToHaveCountAsync(0);
     }

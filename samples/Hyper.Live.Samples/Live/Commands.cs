@@ -18,6 +18,8 @@ public sealed class Commands : LiveView
         Flash.Success($"Saved {saves} time(s)");
     }
 
+    public void Ping(LiveEvent liveEvent) => Reply(new { pong = "pong " + liveEvent["n"] });
+
     public void FocusName() => Focus("#name");
 
     public void ScrollToBottom() => Scroll("#bottom", "end");
@@ -43,7 +45,8 @@ public sealed class Commands : LiveView
     public override Html Render() => $$"""
         <section class="commands">
           {{Flash.Render()}}
-          <div id="saver" phx-hook="Saver">Hook saw: <span id="hook-saw">nothing</span></div>
+          <div id="saver" phx-hook="Saver">Hook saw: <span id="hook-saw">nothing</span>
+            <button id="ping" type="button">Ping the server</button> <span id="pong"></span></div>
           <button id="save" @click="save">Save</button>
           <button id="focus" @click="focus_name">Focus the name</button>
           <button id="scroll" @click="scroll_to_bottom">Scroll down</button>
@@ -62,7 +65,11 @@ public sealed class Commands : LiveView
             window.hyperLive = window.hyperLive || {};
             window.hyperLive.hooks = window.hyperLive.hooks || {};
             window.hyperLive.hooks.Saver = {
-              mounted() { this.handleEvent("saved", ({count}) => { document.querySelector("#hook-saw").textContent = "saved " + count }) }
+              mounted() {
+                this.handleEvent("saved", ({count}) => { document.querySelector("#hook-saw").textContent = "saved " + count })
+                this.el.querySelector("#ping").addEventListener("click", () =>
+                  this.pushEvent("ping", {n: 5}, (reply) => { document.querySelector("#pong").textContent = reply.pong }))
+              }
             }
           </script>
         </section>

@@ -549,6 +549,10 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
         }
 
         Render(refValue, join ? patch ?? NoPatch : null);
+
+        // A reply answers one event; one set outside an event (an info, a timer) has no one to go to.
+        view.PendingReply = null;
+        view.HasPendingReply = false;
         return true;
     }
 
@@ -637,6 +641,13 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
 
             differ.Write(frames.Diff, html);
             WriteTitleAndEvents(frames, join is not null);
+            if (refValue is not null && join is null && view.HasPendingReply)
+            {
+                frames.Diff.Flush();
+                frames.Json.WritePropertyName("r"u8);
+                JsonSerializer.Serialize(frames.Json, view.PendingReply);
+            }
+
             var changed = frames.Diff.IsWritten;
             frames.Diff.Pop();
             host.Metrics.Rendered(started);

@@ -52,6 +52,11 @@ public abstract class LiveView
 
     internal List<KeyValuePair<string, object?>>? PendingEvents { get; set; }
 
+    /// <summary>The payload given to <see cref="Reply"/> in the event being handled, if any.</summary>
+    internal object? PendingReply { get; set; }
+
+    internal bool HasPendingReply { get; set; }
+
     /// <summary>Receives messages broadcast on <paramref name="topic"/> in <see cref="HandleInfo"/>. Ignored while not connected.</summary>
     public void Subscribe(string topic) => Session?.Subscribe(topic);
 
@@ -118,6 +123,16 @@ public abstract class LiveView
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         (PendingEvents ??= []).Add(new(name, payload));
+    }
+
+    /// <summary>
+    /// Answers the event being handled: a hook's <c>this.pushEvent(name, value, reply =&gt; …)</c>
+    /// receives <paramref name="payload"/> (sent as <c>"r"</c> in the event's reply). Ignored outside an event.
+    /// </summary>
+    public void Reply(object? payload)
+    {
+        PendingReply = payload;
+        HasPendingReply = true;
     }
 
     /// <summary>Moves the browser's focus to the first element matching <paramref name="selector"/>.</summary>

@@ -197,6 +197,19 @@ public sealed class RealtimeProtocolTests(LiveTestServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task Reply_answers_a_hook_push_in_the_reply_diff_only()
+    {
+        var (client, joinRef, _) = await JoinAsync(server, "/nav");
+        await using var _client = client;
+
+        var ping = await client.PushAsync(joinRef, client.Topic, "event", new { type = "hook", @event = "ping", value = new { n = 7 } });
+        Assert.Equal("""{"r":{"pong":"7"}}""", (await client.ReplyToAsync(ping))["response"]!["diff"]!.ToJsonString());
+
+        var next = await ClickAsync(client, joinRef, "saved");
+        Assert.Equal("""{"e":[["saved",{"id":1}]]}""", (await client.ReplyToAsync(next))["response"]!["diff"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Flash_is_rendered_and_cleared_by_the_user()
     {
         var (client, joinRef, _) = await JoinAsync(server, "/nav");

@@ -88,6 +88,8 @@ public sealed class NavView(Probe probe) : LiveView
 
     public void Saved() => PushEvent("saved", new { id = 1 });
 
+    public void Ping(LiveEvent liveEvent) => Reply(new { pong = liveEvent["n"] });
+
     public void Rename() => Title = "Renamed";
 
     public void Notify() => Flash.Success("Saved!");
