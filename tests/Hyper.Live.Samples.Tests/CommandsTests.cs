@@ -23,6 +23,17 @@ public sealed class CommandsTests(WebApplicationFactory<Program> app) : IClassFi
     }
 
     [Fact]
+    public async Task A_hook_push_gets_the_view_reply()
+    {
+        await using var client = app.CreateLiveClient();
+        var page = await client.Live("/commands");
+
+        var reply = await page.PushHook("ping", new { n = 3 });
+
+        Assert.Equal("""{"pong":"pong 3"}""", reply!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Focus_scroll_download_and_javascript_are_push_events_with_their_arguments()
     {
         await using var client = app.CreateLiveClient();
