@@ -22,13 +22,19 @@ public sealed class CounterTests(WebApplicationFactory<Program> app) : IClassFix
     }
 
     [Fact]
-    public async Task The_root_redirects_to_the_counter()
+    public async Task The_root_lists_every_sample_and_each_one_renders()
     {
-        await using var client = app.CreateLiveClient();
+        using var http = app.CreateClient();
 
-        var page = await client.Live("/");
+        var index = await http.GetStringAsync("/");
 
-        Assert.Equal("/counter", page.Url.AbsolutePath);
+        string[] samples = ["/counter", "/todos", "/search", "/signup", "/chat/lobby", "/dashboard", "/users?page=1", "/commands", "/bench/counter", "/bench/table"];
+        foreach (var sample in samples)
+        {
+            Assert.Contains($"href=\"{sample}\"", index, StringComparison.Ordinal);
+            await using var client = app.CreateLiveClient();
+            Assert.True((await client.Live(sample)).IsConnected, sample);
+        }
     }
 
     [Fact]
