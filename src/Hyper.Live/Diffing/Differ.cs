@@ -249,7 +249,7 @@ internal sealed class Differ
             json.WriteEndObject();
             if (ownsTemplates)
             {
-                WriteTemplates(json, sharedTemplates!);
+                WriteTemplates(writer, sharedTemplates!);
             }
 
             json.WriteEndObject();
@@ -322,7 +322,7 @@ internal sealed class Differ
             {
                 // New entries and replaced subtrees of this diff share statics too; the client copies
                 // a keyed diff's "p" onto the comprehension it renders from (protocol §4.4).
-                WriteTemplates(writer.Json, sharedTemplates!);
+                WriteTemplates(writer, sharedTemplates!);
             }
 
             writer.Pop();
@@ -337,20 +337,19 @@ internal sealed class Differ
         }
     }
 
-    private static void WriteTemplates(Utf8JsonWriter json, TemplateTable table)
+    private static void WriteTemplates(DiffWriter writer, TemplateTable table)
     {
         if (table.Count == 0)
         {
             return;
         }
 
+        var json = writer.Json;
         json.WritePropertyName("p"u8);
         json.WriteStartObject();
-        Span<byte> digits = stackalloc byte[11];
         for (var i = 0; i < table.Count; i++)
         {
-            System.Buffers.Text.Utf8Formatter.TryFormat(i, digits, out var length);
-            json.WritePropertyName(digits[..length]);
+            writer.WriteName(i);
             json.WriteRawValue(table.Templates[i].StaticsJson, skipInputValidation: true);
         }
 

@@ -480,8 +480,7 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
     {
         var target = message.Payload.TryGetProperty("url"u8, out var url) && url.ValueKind == JsonValueKind.String &&
             Uri.TryCreate(url.GetString(), UriKind.Absolute, out var parsed) ? parsed : null;
-        var route = target is null ? null : host.Routes.Match(target);
-        if (route is null || route.Value.Route.ViewType != view!.GetType())
+        if (PatchRouteValues(target) is not { } values)
         {
             // Another view: the client navigates there with a fresh join (protocol §5.7).
             var frames = FrameWriter.Current;
@@ -491,9 +490,19 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
             return true;
         }
 
-        view.Uri = target;
-        await RecoverAsync(() => view.HandleParamsAsync(new LiveParams(target!, route.Value.Values), lifetime.Token)).ConfigureAwait(false);
+        await RecoverAsync(() => PatchAsync(target!, values)).ConfigureAwait(false);
         return await FinishAsync(message.Ref).ConfigureAwait(false);
+    }
+
+    /// <summary>The route values of <paramref name="target"/> when this same view serves it (a patch), else null.</summary>
+    private Dictionary<string, string>? PatchRouteValues(Uri? target) =>
+        target is not null && host.Routes.Match(target) is { } route && route.Route.ViewType == view!.GetType() ? route.Values : null;
+
+    /// <summary>Moves the view to <paramref name="target"/> without remounting: <c>HandleParams</c> runs.</summary>
+    private Task PatchAsync(Uri target, Dictionary<string, string> values)
+    {
+        view!.Uri = target;
+        return view.HandleParamsAsync(new LiveParams(target, values), lifetime.Token);
     }
 
     /// <summary>Runs view code; a <see cref="RecoverableError"/> becomes an error flash instead of a crash.</summary>
@@ -522,15 +531,13 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
         {
             view.PendingNavigation = null;
             var target = new Uri(view.Uri ?? new Uri("http://localhost/"), next.To);
-            var route = host.Routes.Match(target);
-            if (route is null || route.Value.Route.ViewType != view.GetType() || patches == MaxPatchesPerCallback)
+            if (PatchRouteValues(target) is not { } values || patches == MaxPatchesPerCallback)
             {
                 view.PendingNavigation = next with { Kind = NavigationKind.Navigate };
                 break;
             }
 
-            view.Uri = target;
-            await view.HandleParamsAsync(new LiveParams(target, route.Value.Values), lifetime.Token).ConfigureAwait(false);
+            await PatchAsync(target, values).ConfigureAwait(false);
             patch = next;
             if (!join)
             {
