@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Hyper.Live.Diffing;
-using Hyper.Live.Protocol;
 using Hyper.Live.Templates;
 
 namespace Hyper.Live.Benchmarks;

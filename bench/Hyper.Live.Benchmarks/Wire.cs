@@ -1,6 +1,5 @@
 using Hyper.Live.Diffing;
 using Hyper.Live.Protocol;
-using Hyper.Live.Templates;
 
 namespace Hyper.Live.Benchmarks;
 

@@ -1,10 +1,11 @@
+using Hyper.Live;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHyperLive();
 
 // Off unless asked for (the load harness passes --HyperLive:DiagnosticsPath=/_hyper/diagnostics).
 if (builder.Configuration["HyperLive:DiagnosticsPath"] is { Length: > 0 } diagnosticsPath)
 {
-    builder.Services.Configure<Hyper.Live.Hosting.HyperLiveOptions>(options => options.DiagnosticsPath = diagnosticsPath);
+    builder.Services.Configure<HyperLiveOptions>(options => options.DiagnosticsPath = diagnosticsPath);
 }
 
 var app = builder.Build();

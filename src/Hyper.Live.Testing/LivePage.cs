@@ -7,7 +7,6 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Hyper.Live.Testing.Connection;
 using Hyper.Live.Testing.Dom;
-using Hyper.Live.Views;
 
 namespace Hyper.Live.Testing;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Hyper.Live.Templates;
-using Hyper.Live.Views;
 
 namespace Hyper.Live.Samples.Live;
 

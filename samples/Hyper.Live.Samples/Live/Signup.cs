@@ -1,7 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Hyper.Live.Forms;
-using Hyper.Live.Templates;
-using Hyper.Live.Views;
 
 namespace Hyper.Live.Samples.Live;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using Hyper.Live.Sessions;
-using Hyper.Live.Views;
+using Hyper.Live.Diagnostics;
 
 namespace Hyper.Live.Testing.Connection;
 

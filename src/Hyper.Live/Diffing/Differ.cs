@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Hyper.Live.Protocol;
 using Hyper.Live.Templates;
 
 namespace Hyper.Live.Diffing;

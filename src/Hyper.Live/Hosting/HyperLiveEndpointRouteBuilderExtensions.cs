@@ -1,11 +1,12 @@
 using System.Reflection;
-using Hyper.Live.Hosting;
-using Hyper.Live.Transports;
-using Hyper.Live.Views;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Hyper.Live;
+using Hyper.Live.Hosting;
+using Hyper.Live.Routing;
+using Hyper.Live.Transports;
 
 namespace Microsoft.AspNetCore.Builder;
 

@@ -1,6 +1,11 @@
-using Hyper.Live.Hosting;
-using Hyper.Live.Transports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Hyper.Live;
+using Hyper.Live.Configuration;
+using Hyper.Live.Diagnostics;
+using Hyper.Live.Routing;
+using Hyper.Live.Security;
+using Hyper.Live.Transports;
+using Hyper.Live.PubSub;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +29,7 @@ public static class HyperLiveServiceCollectionExtensions
         services.TryAddSingleton<HyperLiveMetrics>();
         services.TryAddSingleton<IdleSweeper>();
         services.TryAddSingleton<LiveHost>();
-        services.TryAddSingleton<Hyper.Live.PubSub.IPubSub, Hyper.Live.PubSub.InMemoryPubSub>();
+        services.TryAddSingleton<IPubSub, InMemoryPubSub>();
         return services;
     }
 }

@@ -1,10 +1,12 @@
-using Hyper.Live.Sessions;
-using Hyper.Live.Templates;
-using Hyper.Live.Views;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Hyper.Live.Routing;
+using Hyper.Live.Configuration;
+using Hyper.Live.Events;
+using Hyper.Live.Security;
+using Hyper.Live.Templates;
 
 namespace Hyper.Live.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using Hyper.Live.Diffing;
 using Hyper.Live.Templates;
 
 namespace Hyper.Live.Protocol;

@@ -1,4 +1,4 @@
-namespace Hyper.Live.PubSub;
+namespace Hyper.Live;
 
 /// <summary>
 /// Publish/subscribe between live views and the rest of the app. Views subscribe with

@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
-using Hyper.Live.Diffing;
-using Hyper.Live.Hosting;
-using Hyper.Live.Protocol;
-using Hyper.Live.PubSub;
-using Hyper.Live.Templates;
-using Hyper.Live.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Hyper.Live.Configuration;
+using Hyper.Live.Diffing;
+using Hyper.Live.Events;
+using Hyper.Live.Protocol;
+using Hyper.Live.Routing;
+using Hyper.Live.Sockets;
+using Hyper.Live.Views;
+using Hyper.Live.Diagnostics;
+using Hyper.Live.Templates;
 
 namespace Hyper.Live.Sessions;
 

@@ -1,5 +1,4 @@
-using Hyper.Live.Binding;
-using Hyper.Live.Diffing;
+using Hyper.Live.Events;
 
 namespace Hyper.Live.Templates;
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using Hyper.Live.Diffing;
+using Hyper.Live.Templates;
 
-namespace Hyper.Live.Templates;
+namespace Hyper.Live;
 
 /// <summary>
 /// A fragment of HTML written as a C# interpolated string:

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Hyper.Live.Diffing;
 
 namespace Hyper.Live.Templates;
 

@@ -1,4 +1,5 @@
-namespace Hyper.Live.Templates;
+using Hyper.Live.Templates;
+namespace Hyper.Live;
 
 /// <summary>
 /// A template that cannot be rendered safely: a hole inside a tag name or a comment, an

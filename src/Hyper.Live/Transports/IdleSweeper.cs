@@ -1,4 +1,3 @@
-using Hyper.Live.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -1,11 +1,12 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using Hyper.Live.Hosting;
-using Hyper.Live.Protocol;
-using Hyper.Live.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Hyper.Live.Configuration;
+using Hyper.Live.Protocol;
+using Hyper.Live.Sessions;
+using Hyper.Live.Sockets;
 
 namespace Hyper.Live.Transports;
 

@@ -1,9 +1,10 @@
-using Hyper.Live.Hosting;
-using Hyper.Live.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Hyper.Live.Configuration;
+using Hyper.Live.Security;
+using Hyper.Live.Sessions;
 
 namespace Hyper.Live.Transports;
 

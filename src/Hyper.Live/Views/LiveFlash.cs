@@ -1,6 +1,5 @@
-using Hyper.Live.Templates;
 
-namespace Hyper.Live.Views;
+namespace Hyper.Live;
 
 /// <summary>
 /// Short messages for the user (success, error, warning, info), shown by the view with

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
-namespace Hyper.Live.Views;
+namespace Hyper.Live;
 
 /// <summary>
 /// The parameters of a live page's URL: route values (<c>/chat/{room}</c>) and the query

@@ -1,4 +1,4 @@
-namespace Hyper.Live.Views;
+namespace Hyper.Live;
 
 /// <summary>A pending <c>SendAfter</c> or <c>ScheduleInfo</c>; cancel it to stop its messages.</summary>
 public sealed class LiveTimer : IDisposable

@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using Hyper.Live.Sessions;
-using Hyper.Live.Templates;
 using Microsoft.AspNetCore.WebUtilities;
+using Hyper.Live.Sessions;
+using Hyper.Live.Views;
 
-namespace Hyper.Live.Views;
+namespace Hyper.Live;
 
 /// <summary>
 /// A live page. Fields are its state, public methods its event handlers
@@ -205,9 +205,9 @@ public abstract class LiveView
 
     /// <summary>
     /// The page around this view for the HTTP render; null (the default) uses the app's
-    /// <see cref="Hosting.HyperLiveOptions.Layout"/>.
+    /// <see cref="HyperLiveOptions.Layout"/>.
     /// </summary>
-    protected internal virtual Html? Layout(Hosting.LiveLayoutContext context) => null;
+    protected internal virtual Html? Layout(LiveLayoutContext context) => null;
 
     /// <summary>Called once the view is connected: after <see cref="Mount"/> and <see cref="HandleParams"/> of the join.</summary>
     protected internal virtual Task OnMountAsync(CancellationToken cancellationToken) => Task.CompletedTask;

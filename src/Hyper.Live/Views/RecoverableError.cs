@@ -1,4 +1,4 @@
-namespace Hyper.Live.Views;
+namespace Hyper.Live;
 
 /// <summary>
 /// An error the user should see and the view survives: thrown from a handler, its message

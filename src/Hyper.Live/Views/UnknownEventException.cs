@@ -1,4 +1,5 @@
-namespace Hyper.Live.Views;
+using Hyper.Live.Events;
+namespace Hyper.Live;
 
 /// <summary>An event reached a view that has no handler for it.</summary>
 public sealed class UnknownEventException : Exception

@@ -1,7 +1,6 @@
-using Hyper.Live.Sessions;
-using Hyper.Live.Templates;
-using Hyper.Live.Views;
 using Microsoft.Extensions.Logging.Abstractions;
+using Hyper.Live.Events;
+using Hyper.Live.Templates;
 
 namespace Hyper.Live.Tests.Bindings;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Hyper.Live.Binding;
-using Hyper.Live.Forms;
-using Hyper.Live.Views;
+using Hyper.Live.Events;
+using Hyper.Live.Parameters;
 
 namespace Hyper.Live.Tests.Bindings;
 
@@ -241,7 +240,7 @@ public class ParameterBindingTests
     {
         public void Use(Stream stream) => _ = stream;
 
-        public override Hyper.Live.Templates.Html Render() => $"<p>{1}</p>";
+        public override Html Render() => $"<p>{1}</p>";
     }
 
     [Fact]

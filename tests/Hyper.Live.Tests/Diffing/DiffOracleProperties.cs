@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using Hyper.Live.Testing;
 using Hyper.Live.Diffing;
 using Hyper.Live.Templates;
-using Hyper.Live.Testing;
 
 namespace Hyper.Live.Tests.Diffing;
 

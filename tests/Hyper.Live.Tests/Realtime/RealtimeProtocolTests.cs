@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Hyper.Live.Hosting;
-using Hyper.Live.PubSub;
 using Hyper.Live.Tests.Protocol;
 using Microsoft.Extensions.DependencyInjection;
+using Hyper.Live.PubSub;
+using Hyper.Live.Security;
 
 namespace Hyper.Live.Tests.Realtime;
 

@@ -2,12 +2,12 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
-using Hyper.Live.Hosting;
 using Hyper.Live.Tests.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Hyper.Live.Diagnostics;
 
 namespace Hyper.Live.Tests.Transports;
 

@@ -1,5 +1,3 @@
-using Hyper.Live.Templates;
-using Hyper.Live.Views;
 
 namespace Hyper.Live.Tests.Transports;
 

@@ -1,5 +1,5 @@
-using Hyper.Live.Hosting;
 using Microsoft.AspNetCore.Http;
+using Hyper.Live.Security;
 
 namespace Hyper.Live.Tests.Transports;
 

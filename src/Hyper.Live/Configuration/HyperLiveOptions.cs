@@ -1,0 +1,50 @@
+
+namespace Hyper.Live;
+
+/// <summary>Options of Hyper.Live, set with <c>AddHyperLive(options => …)</c>.</summary>
+public sealed class HyperLiveOptions
+{
+    /// <summary>
+    /// The page around every live view (unless a view overrides its layout). Must place
+    /// <see cref="LiveLayoutContext.Head"/> in <c>&lt;head&gt;</c> and <see cref="LiveLayoutContext.Body"/> in <c>&lt;body&gt;</c>.
+    /// </summary>
+    public Func<LiveLayoutContext, Html> Layout { get; set; } = LiveLayout.Default;
+
+    /// <summary>
+    /// Origins allowed to open the socket besides the page's own (e.g. <c>https://app.example.com</c>).
+    /// A socket from any other origin is refused: a cross-site page must not drive a user's views.
+    /// </summary>
+    public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>How long the signed session tokens in a page stay valid (a page reconnecting after that reloads).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>The largest frame a client may send; a larger one closes its socket. 64 KiB by default.</summary>
+    public int MaxMessageSize { get; set; } = 64 * 1024;
+
+    /// <summary>A socket that sends nothing (not even a heartbeat) for this long is closed. The client beats every 30 s.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(75);
+
+    /// <summary>
+    /// Frames queued for a client that does not read them; past this the client is disconnected,
+    /// so a stalled browser cannot grow the server's memory without bound.
+    /// </summary>
+    public int MaxQueuedFrames { get; set; } = 1024;
+
+    /// <summary>Called when a view has joined and mounted over a socket (for metrics, auditing).</summary>
+    public Action<LiveView>? OnSessionStart { get; set; }
+
+    /// <summary>Called when a joined view has gone away (left, disconnected, crashed or navigated).</summary>
+    public Action<LiveView>? OnSessionEnd { get; set; }
+
+    /// <summary>The most live views one socket may join at once.</summary>
+    public int MaxViewsPerSocket { get; set; } = 100;
+
+    /// <summary>
+    /// Where to serve a JSON snapshot of the server's load (sockets, sessions, events, managed
+    /// heap, working set), for load tests and operators; null (the default) serves nothing.
+    /// Only loopback clients get an answer, and <c>?collect=true</c> forces a full garbage
+    /// collection first so the heap size is what live objects hold. Example: <c>/_hyper/diagnostics</c>.
+    /// </summary>
+    public string? DiagnosticsPath { get; set; }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Hyper.Live.Diagnostics;
+using Hyper.Live.Routing;
+using Hyper.Live.Security;
+
+namespace Hyper.Live.Configuration;
+
+/// <summary>The framework's process-wide parts, shared by the HTTP render and every socket.</summary>
+internal sealed class LiveHost
+{
+    public LiveHost(LiveRoutes routes, LiveTokens tokens, CsrfTokens csrf, IOptions<HyperLiveOptions> options, ILoggerFactory loggers, HyperLiveMetrics metrics)
+    {
+        Metrics = metrics;
+        Routes = routes;
+        Tokens = tokens;
+        Csrf = csrf;
+        Options = options.Value;
+        Loggers = loggers;
+    }
+
+    public LiveRoutes Routes { get; }
+
+    public LiveTokens Tokens { get; }
+
+    public CsrfTokens Csrf { get; }
+
+    public HyperLiveOptions Options { get; }
+
+    public ILoggerFactory Loggers { get; }
+
+    public HyperLiveMetrics Metrics { get; }
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+
+namespace Hyper.Live.Parameters;
+
+/// <summary>
+/// A value parameter: converted by the type's <see cref="ValueBinder{T}"/> and validated with its
+/// DataAnnotations; the first problem refuses the event. A missing field takes the parameter's default value.
+/// </summary>
+/// <typeparam name="T">The parameter's type.</typeparam>
+internal sealed class ValueParameterBinder<T> : ParameterBinder<T>
+{
+    private readonly ValueSource source;
+    private readonly ValueBinder<T> binder;
+    private readonly bool hasDefault;
+    private readonly T defaultValue;
+    private readonly ValidationAttribute[] validations;
+
+    public ValueParameterBinder(ParameterInfo parameter, int position)
+    {
+        binder = ValueBinders.For<T>();
+        source = new ValueSource(parameter, position, binder.ReadsFields);
+        hasDefault = parameter.HasDefaultValue;
+        defaultValue = hasDefault ? (T)ValueBinders.DefaultValue(parameter)! : default!;
+        validations = parameter.GetCustomAttributes<ValidationAttribute>().ToArray();
+    }
+
+    public override bool TakesValue => true;
+
+    public override T Bind(EventContext context)
+    {
+        var node = source.Locate(context.Payload, out _);
+        if (node is null && hasDefault)
+        {
+            return defaultValue;
+        }
+
+        var errors = new BindingErrors();
+        var value = binder.Bind(node, new BindingScope(errors, "", source.Name));
+        if (!errors.Any && validations.Length > 0)
+        {
+            var results = new List<ValidationResult>();
+            var validation = new ValidationContext(context.Event) { MemberName = source.Name, DisplayName = source.Name };
+            if (!Validator.TryValidateValue(value!, validation, results, validations))
+            {
+                errors.Validation("", results[0].ErrorMessage ?? "the value is not valid");
+            }
+        }
+
+        if (errors.Any)
+        {
+            var error = errors.All[0];
+            context.Fail(error.Path.Length == 0 || error.Path[0] == '[' ? source.Name + error.Path : source.Name + "." + error.Path, error.Detail);
+        }
+
+        return value;
+    }
+}

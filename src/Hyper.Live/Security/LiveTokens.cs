@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace Hyper.Live.Security;
+
+/// <summary>
+/// The signed, time-limited tokens a page carries (protocol §1.2): the session token names
+/// the container id and the view, the static token repeats the id. They carry no state:
+/// the view is mounted again from the URL when the socket joins.
+/// </summary>
+internal sealed class LiveTokens
+{
+    private readonly ITimeLimitedDataProtector session;
+    private readonly ITimeLimitedDataProtector statics;
+    private readonly ITimeLimitedDataProtector flash;
+    private readonly TimeSpan lifetime;
+
+    public LiveTokens(IDataProtectionProvider dataProtection, IOptions<HyperLiveOptions> options)
+    {
+        session = dataProtection.CreateProtector("Hyper.Live.Session.v1").ToTimeLimitedDataProtector();
+        statics = dataProtection.CreateProtector("Hyper.Live.Static.v1").ToTimeLimitedDataProtector();
+        flash = dataProtection.CreateProtector("Hyper.Live.Flash.v1").ToTimeLimitedDataProtector();
+        lifetime = options.Value.TokenLifetime;
+    }
+
+    /// <summary>A fresh container id: 128 random bits, as Phoenix's <c>phx-…</c> ids.</summary>
+    public static string NewContainerId() => "phx-" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
+
+    public string SignSession(string containerId, Type viewType) =>
+        session.Protect(JsonSerializer.Serialize(new SessionToken(containerId, viewType.FullName!)), lifetime);
+
+    public string SignStatic(string containerId, IReadOnlyDictionary<string, string>? flashMessages) =>
+        statics.Protect(JsonSerializer.Serialize(new StaticToken(containerId, flashMessages is { Count: > 0 } ? flashMessages : null)), lifetime);
+
+    /// <summary>Flash messages carried by a redirect (in its payload, then the join or a cookie). Short-lived.</summary>
+    public string SignFlash(IReadOnlyDictionary<string, string> messages) =>
+        flash.Protect(JsonSerializer.Serialize(messages), TimeSpan.FromMinutes(1));
+
+    public Dictionary<string, string>? ReadFlash(string? token) => Read<Dictionary<string, string>>(flash, token);
+
+    public SessionToken? ReadSession(string? token) => Read<SessionToken>(session, token);
+
+    public StaticToken? ReadStatic(string? token) => Read<StaticToken>(statics, token);
+
+    private static T? Read<T>(ITimeLimitedDataProtector protector, string? token)
+        where T : class
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(protector.Unprotect(token, out _));
+        }
+        catch (CryptographicException)
+        {
+            return null; // tampered, expired, or signed with another key ring
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What the session token says: the container id (the topic) and the view.</summary>
+    internal sealed record SessionToken(string Id, string View);
+
+    /// <summary>What the static token says: the container id it belongs to, and the flash of the HTTP render.</summary>
+    internal sealed record StaticToken(string Id, IReadOnlyDictionary<string, string>? Flash = null);
+}
