@@ -1,6 +1,7 @@
 using System.Diagnostics.Tracing;
 using Hyper.Live.Diffing;
 using Hyper.Live.Templates;
+using Hyper.Live.Protocol;
 
 namespace Hyper.Live.Benchmarks;
 
@@ -19,7 +20,7 @@ internal static class AllocationProfile
         var differ = new Differ();
         using (RenderArena.Enter())
         {
-            Wire.Reply(differ, view.Render(), "rendered").Release();
+            Wire.Reply(differ, view.Render(), DiffKeys.Rendered).Release();
         }
 
         // Let the JIT's tiers settle first (tier 0 boxes every formatted hole; see the README).

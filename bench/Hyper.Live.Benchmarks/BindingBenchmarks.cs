@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Hyper.Live.Templates;
+using Hyper.Live.Protocol;
 
 namespace Hyper.Live.Benchmarks;
 
@@ -25,7 +26,7 @@ public class BindingBenchmarks
         DelegateListRenderAndResolve();
         using (RenderArena.Enter())
         {
-            Wire.Reply(differ, table.Render(), "rendered").Release();
+            Wire.Reply(differ, table.Render(), DiffKeys.Rendered).Release();
         }
     }
 

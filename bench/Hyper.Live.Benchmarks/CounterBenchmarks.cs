@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Hyper.Live.Diffing;
 using Hyper.Live.Templates;
+using Hyper.Live.Protocol;
 
 namespace Hyper.Live.Benchmarks;
 
@@ -17,7 +18,7 @@ public class CounterBenchmarks
         // The join: the full render with statics, so every op below is a steady-state diff.
         using (RenderArena.Enter())
         {
-            Wire.Reply(differ, view.Render(), "rendered").Release();
+            Wire.Reply(differ, view.Render(), DiffKeys.Rendered).Release();
         }
     }
 

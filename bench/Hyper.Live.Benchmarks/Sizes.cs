@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Hyper.Live.Diffing;
 using Hyper.Live.Templates;
+using Hyper.Live.Protocol;
 
 namespace Hyper.Live.Benchmarks;
 
@@ -19,7 +20,7 @@ internal static class Sizes
 
         var counter = SampleViews.Counter();
         var counterDiffer = new Differ();
-        Show("Counter join (full render)", Capture(counterDiffer, counter.Render, "rendered"), full: true);
+        Show("Counter join (full render)", Capture(counterDiffer, counter.Render, DiffKeys.Rendered), full: true);
         counter.Increment();
         Show("Counter click (count 0 -> 1)", Capture(counterDiffer, counter.Render, "diff"), full: true);
         for (var i = 1; i < 99; i++)
@@ -33,7 +34,7 @@ internal static class Sizes
 
         var table = SampleViews.Table();
         var tableDiffer = new Differ();
-        Show("Table join (full render, 1,000 rows)", Capture(tableDiffer, table.Render, "rendered"), full: false);
+        Show("Table join (full render, 1,000 rows)", Capture(tableDiffer, table.Render, DiffKeys.Rendered), full: false);
         table.Update();
         Show("Table one row changed (click 1: row 37)", Capture(tableDiffer, table.Render, "diff"), full: true);
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Hyper.Live.Diffing;
 using Hyper.Live.Templates;
+using Hyper.Live.Protocol;
 
 namespace Hyper.Live.Benchmarks;
 
@@ -16,7 +17,7 @@ public class TableBenchmarks
     {
         using (RenderArena.Enter())
         {
-            Wire.Reply(differ, view.Render(), "rendered").Release();
+            Wire.Reply(differ, view.Render(), DiffKeys.Rendered).Release();
         }
 
         // One click first, so the arena, pools and frame buffers are at their steady-state sizes.
@@ -58,7 +59,7 @@ public class TableBenchmarks
         var fresh = new Differ();
         using (RenderArena.Enter())
         {
-            var frame = Wire.Reply(fresh, view.Render(), "rendered");
+            var frame = Wire.Reply(fresh, view.Render(), DiffKeys.Rendered);
             var length = frame.Length;
             frame.Release();
             return length;

@@ -3,7 +3,7 @@ using Hyper.Live.Protocol;
 
 namespace Hyper.Live.Benchmarks;
 
-/// <summary>Encodes a render into a reply frame exactly as LiveSession.SendRender does.</summary>
+/// <summary>Encodes a render into a reply frame exactly as LiveSession.Render does (ChannelFrames).</summary>
 internal static class Wire
 {
     /// <summary>Realistic refs and topic: a 128-bit container id, as LiveTokens.NewContainerId makes.</summary>
@@ -14,21 +14,23 @@ internal static class Wire
     public const string Topic = "lv:phx-GAmW0Rk3mLWz1k7y2cR5gQ";
 
     /// <summary>
-    /// Writes <paramref name="html"/> under <c>"diff"</c> (an event reply) or <c>"rendered"</c> (the
-    /// join reply) and closes the frame; the caller releases it. Must run inside the render scope.
+    /// Writes <paramref name="html"/> with the session's own encoder: under <c>"diff"</c> (an event
+    /// reply) or <c>"rendered"</c> (the join reply), and closes the frame; the caller releases it.
+    /// Must run inside the render scope.
     /// </summary>
-    public static Frame Reply(Differ differ, Html html, string property = "diff")
+    public static Frame Reply(Differ differ, Html html, string property = DiffKeys.Diff)
     {
         var frames = FrameWriter.Current;
-        frames.BeginReply(JoinRef, Ref, Topic, ok: true);
-        if (property == "rendered")
+        if (property == DiffKeys.Rendered)
         {
-            frames.Json.WriteString("liveview_version"u8, PhoenixEvents.LiveViewVersion);
+            frames.BeginJoinReply(JoinRef, Ref, Topic, livePatch: null);
+        }
+        else
+        {
+            frames.BeginEventReply(JoinRef, Ref, Topic);
         }
 
-        frames.Diff.Push(property);
         differ.Write(frames.Diff, html);
-        frames.Diff.Pop();
-        return frames.EndReply();
+        return frames.EndRender(isReply: true)!.Value;
     }
 }

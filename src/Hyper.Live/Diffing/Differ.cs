@@ -70,7 +70,7 @@ internal sealed class Differ
         ArgumentNullException.ThrowIfNull(render);
         var buffer = new ArrayBufferWriter<byte>();
         using (var scope = RenderArena.Enter())
-        using (var json = new Utf8JsonWriter(buffer, CompiledTemplate.JsonOptions))
+        using (var json = new Utf8JsonWriter(buffer, WireJson.Options))
         {
             var writer = new DiffWriter(json);
             writer.PushRoot();
@@ -88,7 +88,7 @@ internal sealed class Differ
     /// <summary>A template's <c>"s"</c>: inline, or its index in the enclosing list's <c>"p"</c> map.</summary>
     private static void WriteStatics(Utf8JsonWriter json, CompiledTemplate template)
     {
-        json.WritePropertyName("s"u8);
+        json.WritePropertyName(DiffKeys.Statics);
         if (sharedTemplates is { } shared)
         {
             json.WriteNumberValue(shared.IndexOf(template));
@@ -235,9 +235,9 @@ internal sealed class Differ
         try
         {
             json.WriteStartObject();
-            json.WritePropertyName("s"u8);
+            json.WritePropertyName(DiffKeys.Statics);
             json.WriteRawValue(template.StaticsJson, skipInputValidation: true);
-            json.WritePropertyName("k"u8);
+            json.WritePropertyName(DiffKeys.Keyed);
             json.WriteStartObject();
             for (var i = 0; i < items.Length; i++)
             {
@@ -246,7 +246,7 @@ internal sealed class Differ
             }
 
             state.Count = items.Length;
-            json.WriteNumber("kc"u8, items.Length);
+            json.WriteNumber(DiffKeys.KeyedCount, items.Length);
             json.WriteEndObject();
             if (ownsTemplates)
             {
@@ -288,7 +288,7 @@ internal sealed class Differ
         }
 
         writer.Push(key);
-        writer.Push("k");
+        writer.Push(DiffKeys.Keyed);
         var moved = false;
         var previousCount = state.Count;
         var ownsTemplates = sharedTemplates is null;
@@ -311,10 +311,10 @@ internal sealed class Differ
             if (items.Length != previousCount || writer.IsWritten)
             {
                 writer.Flush();
-                writer.Json.WriteNumber("kc"u8, items.Length);
+                writer.Json.WriteNumber(DiffKeys.KeyedCount, items.Length);
                 if (moved)
                 {
-                    writer.Json.WriteBoolean("km"u8, true);
+                    writer.Json.WriteBoolean(DiffKeys.KeyedMerge, true);
                 }
             }
 
@@ -346,7 +346,7 @@ internal sealed class Differ
         }
 
         var json = writer.Json;
-        json.WritePropertyName("p"u8);
+        json.WritePropertyName(DiffKeys.SharedStatics);
         json.WriteStartObject();
         for (var i = 0; i < table.Count; i++)
         {

@@ -86,7 +86,9 @@ internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
             catch (UnknownEventException unknown)
             {
                 LogUnknownEvent(logger, unknown.EventName, viewName);
-                return unknown;
+                return table.ClosestName(unknown.EventName) is { } closest
+                    ? new UnknownEventException($"{viewName} has no handler for the event '{unknown.EventName}' (did you mean '{closest}'?).", unknown.EventName)
+                    : unknown;
             }
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using Hyper.Live.Parameters;
+using Hyper.Live.Templates;
 
 namespace Hyper.Live.Events;
 
@@ -13,7 +14,6 @@ namespace Hyper.Live.Events;
 internal sealed class HandlerInvoker
 {
     private static readonly ConcurrentDictionary<(Type, MethodInfo), HandlerInvoker> Delegates = new();
-    private static readonly ConcurrentDictionary<Type, bool> HandlerDelegateTypes = new();
 
     private readonly Func<object, EventContext, Task?> invoke;
 
@@ -29,14 +29,6 @@ internal sealed class HandlerInvoker
     /// <summary>How many parameters take values (positional arguments can fill at most this many).</summary>
     public int ValueParameterCount { get; }
 
-    /// <summary>Whether a method or delegate can be a handler: it returns nothing, a Task or a ValueTask.</summary>
-    public static bool ReturnsHandlerType(MethodInfo method) =>
-        method.ReturnType == typeof(void) || method.ReturnType == typeof(Task) || method.ReturnType == typeof(ValueTask);
-
-    /// <summary>Whether delegates of <paramref name="delegateType"/> can handle events (see <see cref="ReturnsHandlerType"/>).</summary>
-    public static bool IsHandlerDelegate(Type delegateType) =>
-        HandlerDelegateTypes.GetOrAdd(delegateType, static type => ReturnsHandlerType(type.GetMethod("Invoke")!));
-
     /// <summary>
     /// Binds the parameters and calls the handler; null (without calling) when a parameter did not
     /// bind: <see cref="EventContext.Error"/> says which.
@@ -47,7 +39,7 @@ internal sealed class HandlerInvoker
     public static HandlerInvoker ForMethod(MethodInfo method) =>
         Build(method, method.GetParameters(), target => Expression.Convert(target, method.DeclaringType!), (instance, arguments) => Expression.Call(instance, method, arguments));
 
-    /// <summary>The invoker of a delegate's type and method, built on first use; see <see cref="IsHandlerDelegate"/>.</summary>
+    /// <summary>The invoker of a delegate's type and method, built on first use; see <see cref="HandlerSignature.IsHandlerDelegate"/>.</summary>
     public static HandlerInvoker ForDelegate(Delegate handler) =>
         Delegates.GetOrAdd((handler.GetType(), handler.Method), static key =>
         {

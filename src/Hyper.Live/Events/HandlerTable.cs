@@ -113,7 +113,7 @@ internal sealed class HandlerTable
         (method.Name == nameof(IAsyncDisposable.DisposeAsync) && typeof(IAsyncDisposable).IsAssignableFrom(viewType) && method.GetParameters().Length == 0);
 
     private static bool IsHandlerSignature(MethodInfo method) =>
-        HandlerInvoker.ReturnsHandlerType(method) && !method.GetParameters().Any(p => p.IsOut || p.ParameterType.IsByRef);
+        HandlerSignature.ReturnsHandlerType(method) && !method.GetParameters().Any(p => p.IsOut || p.ParameterType.IsByRef);
 
     private static string Normalize(string name) => name.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 

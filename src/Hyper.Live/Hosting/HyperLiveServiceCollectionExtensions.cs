@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Hyper.Live;
-using Hyper.Live.Configuration;
 using Hyper.Live.Diagnostics;
 using Hyper.Live.Routing;
 using Hyper.Live.Security;
 using Hyper.Live.Transports;
 using Hyper.Live.PubSub;
+using Hyper.Live;
+using Hyper.Live.Sessions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +25,7 @@ public static class HyperLiveServiceCollectionExtensions
 
         services.TryAddSingleton<LiveRoutes>();
         services.TryAddSingleton<LiveTokens>();
+        services.TryAddSingleton<JoinAuthorizer>();
         services.TryAddSingleton<CsrfTokens>();
         services.TryAddSingleton<HyperLiveMetrics>();
         services.TryAddSingleton<IdleSweeper>();

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Hyper.Live.Routing;
-using Hyper.Live.Configuration;
 using Hyper.Live.Events;
 using Hyper.Live.Security;
 using Hyper.Live.Templates;
+using Hyper.Live.Sessions;
 
 namespace Hyper.Live.Hosting;
 
@@ -23,26 +23,23 @@ internal static class StaticRenderer
     public static async Task RenderAsync(HttpContext context, LiveRoute route)
     {
         var host = context.RequestServices.GetRequiredService<LiveHost>();
-        var view = (LiveView)ActivatorUtilities.CreateInstance(context.RequestServices, route.ViewType);
         var uri = new Uri(context.Request.GetEncodedUrl());
-        view.User = context.User;
-        view.Uri = uri;
+        IReadOnlyDictionary<string, string>? flash = null;
         if (context.Request.Cookies[FlashCookie] is { } flashToken)
         {
-            view.Flash.Replace(host.Tokens.ReadFlash(flashToken));
+            flash = host.Tokens.ReadFlash(flashToken);
             context.Response.Cookies.Delete(FlashCookie);
         }
 
         var routeValues = route.TryMatch(context.Request.Path, out var values) ? values : [];
-        var parameters = new LiveParams(uri, routeValues);
-        await view.MountAsync(parameters, context.RequestAborted).ConfigureAwait(false);
-        await view.HandleParamsAsync(parameters, context.RequestAborted).ConfigureAwait(false);
-        if (view.PendingNavigation is { } navigation)
+        var view = await ViewMounter.MountAsync(context.RequestServices, route.ViewType, context.User, uri, routeValues, flash, host: null, context.RequestAborted)
+            .ConfigureAwait(false);
+        if (view.PendingEffects?.Navigation is { } navigation)
         {
             // Without a socket, every kind of navigation is a plain HTTP redirect.
-            if (view.Flash.ForNavigation() is { Count: > 0 } flash)
+            if (view.Flash.ForNavigation() is { Count: > 0 } carried)
             {
-                context.Response.Cookies.Append(FlashCookie, host.Tokens.SignFlash(flash), new CookieOptions { Path = "/", MaxAge = TimeSpan.FromMinutes(1) });
+                context.Response.Cookies.Append(FlashCookie, host.Tokens.SignFlash(carried), new CookieOptions { Path = "/", MaxAge = TimeSpan.FromMinutes(1) });
             }
 
             context.Response.Redirect(navigation.To);

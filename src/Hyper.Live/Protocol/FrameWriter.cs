@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using Hyper.Live.Templates;
 
 namespace Hyper.Live.Protocol;
 
@@ -23,7 +22,7 @@ internal sealed class FrameWriter : IBufferWriter<byte>
 
     private FrameWriter()
     {
-        Json = new Utf8JsonWriter(this, CompiledTemplate.JsonOptions);
+        Json = new Utf8JsonWriter(this, WireJson.Options);
         Diff = new DiffWriter(Json);
     }
 

@@ -12,8 +12,6 @@ internal sealed class LiveRoutes
     private readonly List<LiveRoute> routes = [];
     private readonly Dictionary<string, Type> viewsByName = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<LiveRoute> All => routes;
-
     public LiveRoute Add(string pattern, Type viewType)
     {
         var route = new LiveRoute(pattern, viewType);

@@ -1,17 +1,14 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Hyper.Live.Configuration;
+using Hyper.Live.Diagnostics;
 using Hyper.Live.Diffing;
 using Hyper.Live.Events;
 using Hyper.Live.Protocol;
-using Hyper.Live.Routing;
-using Hyper.Live.Sockets;
-using Hyper.Live.Views;
-using Hyper.Live.Diagnostics;
+using Hyper.Live.Security;
 using Hyper.Live.Templates;
+using Hyper.Live.Views;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Hyper.Live.Sessions;
 
@@ -26,121 +23,36 @@ namespace Hyper.Live.Sessions;
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
     "The token source has no timer to release; it is only cancelled, so Stop may run at any time, even after the session ended.")]
-internal sealed partial class LiveSession : IThreadPoolWorkItem
+internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHost
 {
     private const int MaxPatchesPerCallback = 8;
 
-    // Messages not handled yet, oldest first; also the lock for the four fields after it.
-    // While the mailbox is empty nothing runs: a drain is queued to the thread pool when a
-    // message arrives and ends when none is left, so an idle session holds no task, no
-    // channel and no waiting reader (about 1.3 KB each, measured with the load harness).
-    private readonly Queue<SessionMessage> mailbox = new();
-    private bool started;
-    private bool draining;
-    private bool stopped;
-    private bool finished;
-    private TaskCompletionSource? completion;
-
     private readonly CancellationTokenSource lifetime = new();
     private readonly Differ differ = new();
-    private readonly PhoenixSocket socket;
+    private readonly ISessionSocket socket;
     private readonly LiveHost host;
     private readonly ILogger logger;
     private readonly EventDispatcher events;
 
-    // Created on first use: most views never subscribe nor schedule anything.
-    private Dictionary<string, IDisposable>? subscriptions;
-    private ConcurrentDictionary<LiveTimer, byte>? timers;
+    private SessionResources? resources;
     private string? joinRef;
     private LiveView? view;
     private AsyncServiceScope? scope;
 
-    // The context of the socket's request, which the view runs in (as it did in a loop started from there).
-    private ExecutionContext? context;
-
-    public LiveSession(PhoenixSocket socket, string topic, LiveHost host)
+    public LiveSession(ISessionSocket socket, string topic, LiveHost host)
     {
         this.socket = socket;
         Topic = topic;
         this.host = host;
         logger = host.Loggers.CreateLogger<LiveSession>();
         events = new EventDispatcher(logger);
-        PubSub = socket.Context.Services.GetRequiredService<IPubSub>();
     }
 
     public string Topic { get; }
 
-    public IPubSub PubSub { get; }
-
-    /// <summary>Completes when the session has stopped and its view has been unmounted.</summary>
-    public Task Completion
-    {
-        get
-        {
-            lock (mailbox)
-            {
-                return finished ? Task.CompletedTask
-                    : (completion ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-            }
-        }
-    }
-
     private string ViewName => view?.GetType().Name ?? "(not mounted)";
 
-    /// <summary>Starts handling messages, in the execution context of the caller (the socket's request).</summary>
-    public void Start()
-    {
-        context = ExecutionContext.Capture();
-        bool drain;
-        lock (mailbox)
-        {
-            started = true;
-            drain = mailbox.Count > 0 && !draining;
-            draining |= drain;
-        }
-
-        if (drain)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
-    }
-
-    /// <summary>Queues a message; false once the session has stopped.</summary>
-    public bool Post(SessionMessage message)
-    {
-        lock (mailbox)
-        {
-            if (stopped)
-            {
-                return false;
-            }
-
-            mailbox.Enqueue(message);
-            if (draining || !started)
-            {
-                return true;
-            }
-
-            draining = true;
-        }
-
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        return true;
-    }
-
-    void IThreadPoolWorkItem.Execute()
-    {
-        if (context is null)
-        {
-            _ = DrainAsync();
-        }
-        else
-        {
-            ExecutionContext.Run(context, static session => _ = ((LiveSession)session!).DrainAsync(), this);
-        }
-    }
-
-    public void PostInfo(object message) => Post(new SessionMessage.Info(message));
+    private SessionResources Resources => resources ??= new SessionResources(this, socket.Context.Services, lifetime.Token);
 
     /// <summary>
     /// Ends the session after the message being handled. With <paramref name="close"/>,
@@ -150,84 +62,28 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
     {
         if (close && joinRef is not null)
         {
-            Send(FrameWriter.Current.Push(joinRef, joinRef, Topic, PhoenixEvents.Close));
+            Send(FrameWriter.Current.ClosePush(joinRef, Topic));
         }
 
-        StopAccepting();
+        Stop();
     }
 
-    public void Subscribe(string topic)
-    {
-        subscriptions ??= new(StringComparer.Ordinal);
-        if (!subscriptions.ContainsKey(topic))
-        {
-            subscriptions[topic] = PubSub.Subscribe(topic, (_, message) => PostInfo(message));
-        }
-    }
+    void ILiveViewHost.Subscribe(string topic) => Resources.Subscribe(topic);
 
-    public void Unsubscribe(string topic)
-    {
-        if (subscriptions is not null && subscriptions.Remove(topic, out var subscription))
-        {
-            subscription.Dispose();
-        }
-    }
+    void ILiveViewHost.Unsubscribe(string topic) => resources?.Unsubscribe(topic);
 
-    public LiveTimer Schedule(object message, TimeSpan due, TimeSpan? period)
-    {
-        var timers = LazyInitializer.EnsureInitialized(ref this.timers);
-        var timer = new LiveTimer(cancelled => timers.TryRemove(cancelled, out _));
-        timers[timer] = 0;
-        timer.Start(TimeProvider.System.CreateTimer(
-            _ =>
-            {
-                if (period is null)
-                {
-                    timers.TryRemove(timer, out byte _);
-                }
+    ValueTask ILiveViewHost.BroadcastAsync(string topic, object message, CancellationToken cancellationToken) =>
+        Resources.PubSub.BroadcastAsync(topic, message, cancellationToken);
 
-                if (!timer.IsCancelled)
-                {
-                    PostInfo(message);
-                }
-            },
-            null,
-            due,
-            period ?? Timeout.InfiniteTimeSpan));
-        if (lifetime.IsCancellationRequested)
-        {
-            timer.Cancel();
-        }
+    void ILiveViewHost.SendInfo(object message) => Post(new SessionMessage.Info(message));
 
-        return timer;
-    }
+    LiveTimer ILiveViewHost.Schedule(object message, TimeSpan due, TimeSpan? period) => Resources.Schedule(message, due, period);
 
-    public void StartAsync<T>(Func<CancellationToken, Task<T>> work, Action<T> completed, Action<Exception>? failed)
-    {
-        var token = lifetime.Token;
-        _ = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    var result = await work(token).ConfigureAwait(false);
-                    Post(new SessionMessage.Callback(() => completed(result)));
-                }
-                catch (OperationCanceledException) when (token.IsCancellationRequested)
-                {
-                    // The view went away: nobody is left to tell.
-                }
-                catch (Exception error)
-                {
-                    // Unhandled failures of background work end the view like a throwing handler.
-                    Post(new SessionMessage.Callback(() => (failed ?? (e => throw new AsyncWorkException(e)))(error)));
-                }
-            },
-            CancellationToken.None);
-    }
+    void ILiveViewHost.StartAsync<T>(Func<CancellationToken, Task<T>> work, Action<T> completed, Action<Exception>? failed) =>
+        Resources.StartAsync(work, completed, failed);
 
     /// <summary>Sends the view's render now, from inside a callback: a <c>diff</c> push, or nothing when unchanged.</summary>
-    public Task PushRenderAsync()
+    Task ILiveViewHost.RenderNowAsync()
     {
         // Before the join reply the client has no tree to apply a diff to; the reply carries the render.
         if (differ.HasRendered)
@@ -238,99 +94,38 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Handles queued messages one at a time until none is left; once the session has stopped,
-    /// drops the rest and unmounts the view. Only one drain runs at a time.
-    /// </summary>
-    private async Task DrainAsync()
+    protected override void OnStopping() => lifetime.Cancel();
+
+    protected override async Task HandleAsync(SessionMessage message)
     {
-        while (true)
+        try
         {
-            SessionMessage? message;
-            lock (mailbox)
+            view?.Flash.BeginCallback();
+            if (!await HandleMessageAsync(message).ConfigureAwait(false))
             {
-                if (stopped || lifetime.IsCancellationRequested)
-                {
-                    mailbox.Clear();
-                    message = null;
-                }
-                else if (!mailbox.TryDequeue(out message))
-                {
-                    draining = false;
-                    return;
-                }
+                End();
             }
-
-            if (message is null)
-            {
-                try
-                {
-                    await UnmountAsync().ConfigureAwait(false);
-                }
-                finally
-                {
-                    // Even if unmounting failed: whoever waits for this session must not wait forever.
-                    TaskCompletionSource? done;
-                    lock (mailbox)
-                    {
-                        // `draining` stays set: nothing is handled after this.
-                        finished = true;
-                        done = completion;
-                    }
-
-                    done?.TrySetResult();
-                }
-
-                return;
-            }
-
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        {
+            // Stopped while handling: the mailbox unmounts next.
+        }
+        catch (Exception error)
+        {
             try
             {
-                view?.Flash.BeginCallback();
-                if (!await HandleAsync(message).ConfigureAwait(false))
-                {
-                    End();
-                }
+                Crash(message, error);
             }
-            catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+            finally
             {
-                // Stopped while handling: the next turn unmounts.
+                // Should reporting the crash fail half-way, the session must still end.
+                End();
             }
-            catch (Exception error)
-            {
-                try
-                {
-                    Crash(message, error);
-                }
-                finally
-                {
-                    // Crash ends the session; should it fail half-way, the next turn must still unmount.
-                    End();
-                }
-            }
-        }
-    }
-
-    /// <summary>Refuses further messages and makes sure a drain runs to unmount the view.</summary>
-    private void StopAccepting()
-    {
-        bool drain;
-        lock (mailbox)
-        {
-            stopped = true;
-            drain = !draining;
-            draining = true;
-        }
-
-        lifetime.Cancel();
-        if (drain)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
 
     /// <summary>Handles one message; false when the session must end (a refused join, a leave, a redirect).</summary>
-    private async Task<bool> HandleAsync(SessionMessage message)
+    private async Task<bool> HandleMessageAsync(SessionMessage message)
     {
         switch (message)
         {
@@ -358,7 +153,7 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
             case PhoenixEvents.Join:
                 return await JoinAsync(message).ConfigureAwait(false);
             case PhoenixEvents.Leave:
-                Send(FrameWriter.Current.Reply(message.JoinRef, message.Ref, Topic, ok: true));
+                Send(FrameWriter.Current.LeaveReply(message.JoinRef, message.Ref, Topic));
                 return false;
             case PhoenixEvents.Event:
                 return await HandleEventAsync(message).ConfigureAwait(false);
@@ -366,7 +161,7 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
                 return await HandleLivePatchAsync(message).ConfigureAwait(false);
             default:
                 LogUnsupportedEvent(logger, message.Event, ViewName);
-                ReplyError(message, $"unsupported event '{message.Event}'");
+                Send(FrameWriter.Current.ErrorReply(joinRef ?? message.JoinRef, message.Ref, Topic, $"unsupported event '{message.Event}'", ok: false));
                 return true;
         }
     }
@@ -375,92 +170,34 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
     {
         joinRef = message.JoinRef ?? message.Ref;
         var join = JoinRequest.Read(message.Payload);
-        var refusal = Authorize(join, out var route, out var viewType, out var uri);
-        if (refusal is not null)
+        var decision = host.Joins.Authorize(Topic, join, socket.Context.CsrfValid);
+        if (decision.ViewType is not { } viewType)
         {
-            LogJoinRefused(logger, Topic, refusal.Value.Reason, refusal.Value.Detail);
-            Send(FrameWriter.Current.Reply(joinRef, message.Ref, Topic, ok: false, refusal.Value.Reason));
+            LogJoinRefused(logger, Topic, decision.Refusal!, decision.Detail);
+            Send(FrameWriter.Current.JoinRefusal(joinRef, message.Ref, Topic, decision.Refusal!));
             return false;
         }
 
         try
         {
             scope = socket.Context.Services.CreateAsyncScope();
-            view = (LiveView)ActivatorUtilities.CreateInstance(scope.Value.ServiceProvider, viewType!);
+            var flash = join.Flash is not null ? host.Tokens.ReadFlash(join.Flash)
+                : join.Mounts == 0 && join.Redirect is null ? host.Tokens.ReadStatic(join.Static)?.Flash : null;
+            view = await ViewMounter.MountAsync(scope.Value.ServiceProvider, viewType, socket.Context.User, decision.Uri, decision.RouteValues, flash, this, lifetime.Token)
+                .ConfigureAwait(false);
             host.Metrics.SessionStarted(); // paired with SessionEnded when the view is unmounted
-            view.IsConnected = true;
-            view.User = socket.Context.User;
-            view.Uri = uri;
-            view.Session = this;
-            view.Flash.Replace(join.Flash is not null ? host.Tokens.ReadFlash(join.Flash)
-                : join.Mounts == 0 && join.Redirect is null ? host.Tokens.ReadStatic(join.Static)?.Flash : null);
-            view.Flash.BeginCallback();
-            var parameters = new LiveParams(uri ?? new Uri("http://localhost/"), route?.Values ?? []);
-            await view.MountAsync(parameters, lifetime.Token).ConfigureAwait(false);
-            await view.HandleParamsAsync(parameters, lifetime.Token).ConfigureAwait(false);
-            await view.OnMountAsync(lifetime.Token).ConfigureAwait(false);
             host.Options.OnSessionStart?.Invoke(view);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            LogMountFailed(logger, error, viewType!.Name, Topic);
-            Send(FrameWriter.Current.Reply(joinRef, message.Ref, Topic, ok: false, "join crashed"));
+            LogMountFailed(logger, error, viewType.Name, Topic);
+            Send(FrameWriter.Current.JoinRefusal(joinRef, message.Ref, Topic, "join crashed"));
             return false;
         }
 
         LiveDiagnostics.Write(LiveDiagnostics.ViewMounted, Topic, view);
         differ.Reset();
         return await FinishAsync(message.Ref, join: true).ConfigureAwait(false);
-    }
-
-    private (string Reason, string Detail)? Authorize(JoinRequest join, out (LiveRoute Route, Dictionary<string, string> Values)? route, out Type? viewType, out Uri? uri)
-    {
-        route = null;
-        viewType = null;
-        uri = join.Redirect ?? join.Url;
-        if (!socket.Context.CsrfValid)
-        {
-            return ("stale", "the socket's CSRF token did not match its cookie");
-        }
-
-        var token = host.Tokens.ReadSession(join.Session);
-        if (token is null || Topic != PhoenixEvents.ViewTopicPrefix + token.Id)
-        {
-            return ("stale", token is null ? "invalid or expired session token" : "the session token belongs to another container");
-        }
-
-        if (join.Static is not null && host.Tokens.ReadStatic(join.Static)?.Id != token.Id)
-        {
-            return ("stale", "invalid static token");
-        }
-
-        viewType = host.Routes.ViewByName(token.View);
-        if (viewType is null)
-        {
-            return ("stale", $"the view '{token.View}' is not routed");
-        }
-
-        if (uri is null)
-        {
-            return null;
-        }
-
-        route = host.Routes.Match(uri);
-        if (route is null)
-        {
-            return ("unauthorized", $"no live route serves {uri.AbsolutePath}");
-        }
-
-        if (join.Redirect is not null)
-        {
-            viewType = route.Value.Route.ViewType;
-        }
-        else if (route.Value.Route.ViewType != viewType)
-        {
-            return ("unauthorized", $"{uri.AbsolutePath} is no longer served by {viewType.Name}");
-        }
-
-        return null;
     }
 
     private async Task<bool> HandleEventAsync(PhoenixMessage message)
@@ -470,7 +207,7 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
         if (refused is not null)
         {
             NotifyError(refused);
-            ReplyError(message, refused.Message, ok: true);
+            Send(FrameWriter.Current.ErrorReply(joinRef, message.Ref, Topic, refused.Message, ok: true));
             return true;
         }
 
@@ -486,10 +223,7 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
         if (PatchRouteValues(target) is not { } values)
         {
             // Another view: the client navigates there with a fresh join (protocol §5.7).
-            var frames = FrameWriter.Current;
-            frames.BeginReply(joinRef, message.Ref, Topic, ok: true);
-            frames.Json.WriteBoolean("link_redirect"u8, true);
-            Send(frames.EndReply());
+            Send(FrameWriter.Current.LinkRedirectReply(joinRef, message.Ref, Topic));
             return true;
         }
 
@@ -530,13 +264,13 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
     private async Task<bool> FinishAsync(string? refValue, bool join = false)
     {
         Navigation? patch = null;
-        for (var patches = 0; view!.PendingNavigation is { Kind: NavigationKind.Patch } next; patches++)
+        for (var patches = 0; view!.PendingEffects?.Navigation is { Kind: NavigationKind.Patch } next; patches++)
         {
-            view.PendingNavigation = null;
+            view.Effects.Navigation = null;
             var target = new Uri(view.Uri ?? new Uri("http://localhost/"), next.To);
             if (PatchRouteValues(target) is not { } values || patches == MaxPatchesPerCallback)
             {
-                view.PendingNavigation = next with { Kind = NavigationKind.Navigate };
+                view.Effects.Navigation = next with { Kind = NavigationKind.Navigate };
                 break;
             }
 
@@ -544,25 +278,19 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
             patch = next;
             if (!join)
             {
-                var frames = FrameWriter.Current;
-                frames.Begin(joinRef, null, Topic, PhoenixEvents.LivePatch);
-                WriteNavigation(frames.Json, next, withFlash: false);
-                Send(frames.End());
+                Send(FrameWriter.Current.LivePatchPush(joinRef, Topic, Target(next, withFlash: false)));
             }
         }
 
-        if (view.PendingNavigation is { } away)
+        if (view.PendingEffects?.Navigation is { } away)
         {
-            view.PendingNavigation = null;
+            view.Effects.Navigation = null;
             NavigateAway(refValue, away, join);
             return false;
         }
 
         Render(refValue, join ? patch ?? NoPatch : null);
-
-        // A reply answers one event; one set outside an event (an info, a timer) has no one to go to.
-        view.PendingReply = null;
-        view.HasPendingReply = false;
+        view.PendingEffects?.ClearReply();
         return true;
     }
 
@@ -574,46 +302,24 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
     /// </summary>
     private void NavigateAway(string? refValue, Navigation navigation, bool join)
     {
-        var frames = FrameWriter.Current;
-        var name = navigation.Kind == NavigationKind.Redirect ? "redirect"u8 : "live_redirect"u8;
-        if (!join && view!.PendingEvents is { Count: > 0 })
+        if (!join && view!.PendingEffects?.Events is { Count: > 0 })
         {
             Render(refValue: null, join: null);
         }
 
-        if (refValue is not null)
-        {
-            frames.BeginReply(joinRef, refValue, Topic, ok: !join);
-            frames.Json.WritePropertyName(name);
-            WriteNavigation(frames.Json, navigation, withFlash: true);
-            Send(frames.EndReply());
-        }
-        else
-        {
-            frames.Begin(joinRef, null, Topic, navigation.Kind == NavigationKind.Redirect ? "redirect" : "live_redirect");
-            WriteNavigation(frames.Json, navigation, withFlash: true);
-            Send(frames.End());
-        }
-
-        Send(frames.Push(joinRef, joinRef, Topic, PhoenixEvents.Close));
+        var frames = FrameWriter.Current;
+        var redirect = navigation.Kind == NavigationKind.Redirect;
+        var target = Target(navigation, withFlash: true);
+        Send(refValue is not null
+            ? frames.NavigationReply(joinRef, refValue, Topic, ok: !join, redirect, target)
+            : frames.NavigationPush(joinRef, Topic, redirect, target));
+        Send(frames.ClosePush(joinRef, Topic));
     }
 
-    private void WriteNavigation(Utf8JsonWriter json, Navigation navigation, bool withFlash)
-    {
-        json.WriteStartObject();
-        json.WriteString("to"u8, navigation.To);
-        if (navigation.Kind != NavigationKind.Redirect)
-        {
-            json.WriteString("kind"u8, navigation.Replace ? "replace"u8 : "push"u8);
-        }
-
-        if (withFlash && view!.Flash.ForNavigation() is { Count: > 0 } flash)
-        {
-            json.WriteString("flash"u8, host.Tokens.SignFlash(flash));
-        }
-
-        json.WriteEndObject();
-    }
+    private NavigationTarget Target(Navigation navigation, bool withFlash) => new(
+        navigation.To,
+        navigation.Kind == NavigationKind.Redirect ? null : navigation.Replace ? "replace" : "push",
+        withFlash && view!.Flash.ForNavigation() is { Count: > 0 } flash ? host.Tokens.SignFlash(flash) : null);
 
     /// <summary>
     /// Renders and sends: the full tree in the join reply (<paramref name="join"/> carries its
@@ -630,87 +336,46 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
             events.Resolve(view, html);
             if (refValue is null)
             {
-                frames.Begin(joinRef, null, Topic, PhoenixEvents.Diff);
-                frames.Diff.PushOptionalRoot();
+                frames.BeginDiffPush(joinRef, Topic);
+            }
+            else if (join is null)
+            {
+                frames.BeginEventReply(joinRef, refValue, Topic);
             }
             else
             {
-                frames.BeginReply(joinRef, refValue, Topic, ok: true);
-                if (join is not null)
-                {
-                    frames.Json.WriteString("liveview_version"u8, PhoenixEvents.LiveViewVersion);
-                    if (join.To.Length > 0)
-                    {
-                        frames.Json.WritePropertyName("live_patch"u8);
-                        WriteNavigation(frames.Json, join, withFlash: false);
-                    }
-                }
-
-                frames.Diff.Push(join is null ? "diff" : "rendered");
+                frames.BeginJoinReply(joinRef, refValue, Topic, join.To.Length > 0 ? Target(join, withFlash: false) : null);
             }
 
             differ.Write(frames.Diff, html);
-            WriteTitleAndEvents(frames, join is not null);
-            if (refValue is not null && join is null && view.HasPendingReply)
+            var effects = view.PendingEffects;
+            if (effects?.TitleChanged == true || (join is not null && view.Title is not null))
             {
-                frames.Diff.Flush();
-                frames.Json.WritePropertyName("r"u8);
-                JsonSerializer.Serialize(frames.Json, view.PendingReply);
+                frames.WriteTitle(view.Title ?? "");
             }
 
-            var changed = frames.Diff.IsWritten;
-            frames.Diff.Pop();
+            if (effects is not null)
+            {
+                effects.TitleChanged = false;
+                if (effects.Events is { Count: > 0 } pushed)
+                {
+                    frames.WriteEvents(pushed);
+                    pushed.Clear();
+                }
+
+                if (refValue is not null && join is null && effects.HasReply)
+                {
+                    frames.WriteHookReply(effects.Reply);
+                }
+            }
+
+            var frame = frames.EndRender(isReply: refValue is not null);
             host.Metrics.Rendered(started);
-            if (refValue is not null)
+            if (frame is { } toSend)
             {
-                Send(frames.EndReply());
-            }
-            else if (changed)
-            {
-                Send(frames.End());
+                Send(toSend);
             }
         }
-    }
-
-    private void WriteTitleAndEvents(FrameWriter frames, bool join)
-    {
-        if (view!.TitleChanged || (join && view.Title is not null))
-        {
-            frames.Diff.Flush();
-            frames.Json.WriteString("t"u8, view.Title ?? "");
-        }
-
-        view.TitleChanged = false;
-        if (view.PendingEvents is { Count: > 0 } events)
-        {
-            frames.Diff.Flush();
-            frames.Json.WritePropertyName("e"u8);
-            frames.Json.WriteStartArray();
-            foreach (var (name, payload) in events)
-            {
-                frames.Json.WriteStartArray();
-                frames.Json.WriteStringValue(name);
-                JsonSerializer.Serialize(frames.Json, payload);
-                frames.Json.WriteEndArray();
-            }
-
-            frames.Json.WriteEndArray();
-            events.Clear();
-        }
-    }
-
-    /// <summary>
-    /// Replies <c>{"error": …}</c>. With <paramref name="ok"/> the status is "ok": the client
-    /// unlocks the element (and form) that sent an event only on an "ok" reply, so an event the
-    /// session refuses and carries on after must not leave it locked; "error" suits what ends
-    /// the channel anyway (its rejoin resets every lock).
-    /// </summary>
-    private void ReplyError(PhoenixMessage message, string error, bool ok = false)
-    {
-        var frames = FrameWriter.Current;
-        frames.BeginReply(joinRef ?? message.JoinRef, message.Ref, Topic, ok);
-        frames.Json.WriteString("error"u8, error);
-        Send(frames.EndReply());
     }
 
     private void NotifyError(Exception error)
@@ -734,36 +399,22 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
         NotifyError(error);
         if (message is SessionMessage.FromClient { Message: var request } && request.Event != PhoenixEvents.Join)
         {
-            ReplyError(request, "internal server error");
+            Send(FrameWriter.Current.ErrorReply(joinRef ?? request.JoinRef, request.Ref, Topic, "internal server error", ok: false));
         }
 
-        Send(FrameWriter.Current.Push(joinRef, joinRef, Topic, PhoenixEvents.Error, "channel_crash"));
-        End();
+        Send(FrameWriter.Current.CrashPush(joinRef, Topic));
     }
 
     private void End()
     {
         socket.Remove(this);
-        StopAccepting();
+        Stop();
     }
 
-    private async Task UnmountAsync()
+    protected override async Task OnStoppedAsync()
     {
         lifetime.Cancel();
-        foreach (var timer in timers?.Keys ?? [])
-        {
-            timer.Cancel();
-        }
-
-        if (subscriptions is not null)
-        {
-            foreach (var subscription in subscriptions.Values)
-            {
-                subscription.Dispose();
-            }
-
-            subscriptions.Clear();
-        }
+        resources?.Release();
         var mounted = view;
         view = null;
         try
@@ -784,7 +435,7 @@ internal sealed partial class LiveSession : IThreadPoolWorkItem
         {
             if (mounted is not null)
             {
-                mounted.Session = null;
+                mounted.Host = null;
             }
 
             if (scope is not null)

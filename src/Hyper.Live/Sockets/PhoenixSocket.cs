@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Hyper.Live.Configuration;
 using Hyper.Live.Protocol;
 using Hyper.Live.Sessions;
 
@@ -10,7 +9,7 @@ namespace Hyper.Live.Sockets;
 /// routes frames to the live session of their topic, starts sessions on join (replacing a
 /// duplicate), and answers frames it cannot route or read with an error reply.
 /// </summary>
-internal sealed partial class PhoenixSocket : IAsyncDisposable
+internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
 {
     private readonly SessionTable sessions = new();
     private readonly LiveHost host;
@@ -27,9 +26,6 @@ internal sealed partial class PhoenixSocket : IAsyncDisposable
     public IFrameSink Sink { get; }
 
     public SocketContext Context { get; }
-
-    /// <summary>The number of live views joined over this socket.</summary>
-    public int SessionCount => sessions.Count;
 
     /// <summary>
     /// Handles one text frame. Returns false when the frame was unreadable (not a JSON array

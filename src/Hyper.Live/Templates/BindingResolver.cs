@@ -1,4 +1,3 @@
-using Hyper.Live.Events;
 
 namespace Hyper.Live.Templates;
 
@@ -90,7 +89,7 @@ internal static class BindingResolver
             }
 
             var handler = (Delegate)holes[i].Reference!;
-            if (!HandlerInvoker.IsHandlerDelegate(handler.GetType()))
+            if (!HandlerSignature.IsHandlerDelegate(handler.GetType()))
             {
                 throw new TemplateException($"An event handler delegate must return void, Task or ValueTask; this one is a {handler.GetType().Name}.");
             }

@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Hyper.Live.Protocol;
 
 namespace Hyper.Live.Templates;
 
@@ -11,13 +11,6 @@ namespace Hyper.Live.Templates;
 /// </summary>
 internal sealed class CompiledTemplate
 {
-    internal static readonly JsonWriterOptions JsonOptions = new()
-    {
-        // Diffs travel over a WebSocket, never inside an HTML page: escaping '<' or '&' would only add bytes.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        SkipValidation = false,
-    };
-
     public CompiledTemplate(string[] statics, SlotInfo[] slots, TemplateBinding[]? bindings = null, TemplateSource? source = null)
     {
         Statics = statics;
@@ -57,7 +50,7 @@ internal sealed class CompiledTemplate
     private static byte[] EncodeStatics(string[] statics)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.Options))
         {
             writer.WriteStartArray();
             foreach (var part in statics)

@@ -3,7 +3,6 @@ using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Hyper.Live.Configuration;
 using Hyper.Live.Protocol;
 using Hyper.Live.Sessions;
 using Hyper.Live.Sockets;

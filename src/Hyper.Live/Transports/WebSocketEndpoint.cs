@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Hyper.Live.Configuration;
 using Hyper.Live.Security;
 using Hyper.Live.Sessions;
 

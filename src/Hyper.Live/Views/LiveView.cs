@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.WebUtilities;
-using Hyper.Live.Sessions;
 using Hyper.Live.Views;
 
 namespace Hyper.Live;
@@ -19,6 +18,7 @@ namespace Hyper.Live;
 public abstract class LiveView
 {
     private string? title;
+    private ViewEffects? effects;
 
     /// <summary>Whether the view runs over a live connection (false during the HTTP render).</summary>
     public bool IsConnected { get; internal set; }
@@ -32,7 +32,11 @@ public abstract class LiveView
         get => title;
         set
         {
-            TitleChanged |= !string.Equals(title, value, StringComparison.Ordinal);
+            if (!string.Equals(title, value, StringComparison.Ordinal))
+            {
+                Effects.TitleChanged = true;
+            }
+
             title = value;
         }
     }
@@ -43,32 +47,27 @@ public abstract class LiveView
     /// <summary>Messages for the user; render them with <c>{{Flash.Render()}}</c> or read them by kind.</summary>
     public LiveFlash Flash { get; } = new();
 
-    internal bool TitleChanged { get; set; }
-
     /// <summary>The connected session, null during the HTTP render.</summary>
-    internal LiveSession? Session { get; set; }
+    internal ILiveViewHost? Host { get; set; }
 
-    internal Navigation? PendingNavigation { get; set; }
+    /// <summary>What the current callback asked of the page besides its render (created on first use).</summary>
+    internal ViewEffects Effects => effects ??= new();
 
-    internal List<KeyValuePair<string, object?>>? PendingEvents { get; set; }
-
-    /// <summary>The payload given to <see cref="Reply"/> in the event being handled, if any.</summary>
-    internal object? PendingReply { get; set; }
-
-    internal bool HasPendingReply { get; set; }
+    /// <summary>The effects asked for so far, without creating them.</summary>
+    internal ViewEffects? PendingEffects => effects;
 
     /// <summary>Receives messages broadcast on <paramref name="topic"/> in <see cref="HandleInfo"/>. Ignored while not connected.</summary>
-    public void Subscribe(string topic) => Session?.Subscribe(topic);
+    public void Subscribe(string topic) => Host?.Subscribe(topic);
 
     /// <summary>Stops receiving <paramref name="topic"/>.</summary>
-    public void Unsubscribe(string topic) => Session?.Unsubscribe(topic);
+    public void Unsubscribe(string topic) => Host?.Unsubscribe(topic);
 
     /// <summary>Sends <paramref name="message"/> to every subscriber of <paramref name="topic"/>, this view included if subscribed.</summary>
     public ValueTask BroadcastAsync(string topic, object message, CancellationToken cancellationToken = default) =>
-        Session?.PubSub.BroadcastAsync(topic, message, cancellationToken) ?? ValueTask.CompletedTask;
+        Host?.BroadcastAsync(topic, message, cancellationToken) ?? ValueTask.CompletedTask;
 
     /// <summary>Delivers <paramref name="message"/> to this view's <see cref="HandleInfo"/> after the current callback.</summary>
-    public void SendInfo(object message) => Session?.PostInfo(message);
+    public void SendInfo(object message) => Host?.SendInfo(message);
 
     /// <summary>
     /// Delivers <paramref name="message"/> to <see cref="HandleInfo"/> after <paramref name="delay"/>.
@@ -88,29 +87,29 @@ public abstract class LiveView
     /// cancelled when the view goes away. Ignored while not connected.
     /// </summary>
     public void StartAsync<T>(Func<CancellationToken, Task<T>> work, Action<T> completed, Action<Exception>? failed = null) =>
-        Session?.StartAsync(work, completed, failed);
+        Host?.StartAsync(work, completed, failed);
 
     /// <summary>
     /// Sends the current render to the browser now, in the middle of an async handler (e.g. to show
     /// "Searching…" before awaiting results). Does nothing while not connected.
     /// </summary>
-    public Task RenderNowAsync() => Session?.PushRenderAsync() ?? Task.CompletedTask;
+    public Task RenderNowAsync() => Host?.RenderNowAsync() ?? Task.CompletedTask;
 
     /// <summary>Changes the URL to <paramref name="path"/> (same view): <see cref="HandleParams"/> runs, nothing remounts.</summary>
-    public void PushPatch(string path, bool replace = false) => PendingNavigation = new(NavigationKind.Patch, path, replace);
+    public void PushPatch(string path, bool replace = false) => Effects.Navigation = new(NavigationKind.Patch, path, replace);
 
     /// <summary>Changes the URL to <paramref name="path"/> with these query parameters added.</summary>
     public void PushPatch(string path, IEnumerable<KeyValuePair<string, string?>> query, bool replace = false) =>
         PushPatch(QueryHelpers.AddQueryString(path, query), replace);
 
     /// <summary>Navigates to another live view without reloading the page.</summary>
-    public void PushNavigate(string path, bool replace = false) => PendingNavigation = new(NavigationKind.Navigate, path, replace);
+    public void PushNavigate(string path, bool replace = false) => Effects.Navigation = new(NavigationKind.Navigate, path, replace);
 
     /// <summary>Navigates to another live view, replacing the current history entry.</summary>
     public void ReplaceNavigate(string path) => PushNavigate(path, replace: true);
 
     /// <summary>Loads <paramref name="url"/> as a new page (any URL, another site included). Flash messages go along.</summary>
-    public void Redirect(string url) => PendingNavigation = new(NavigationKind.Redirect, url, false);
+    public void Redirect(string url) => Effects.Navigation = new(NavigationKind.Redirect, url, false);
 
     /// <summary>Loads <paramref name="path"/> with these query parameters added.</summary>
     public void Redirect(string path, IEnumerable<KeyValuePair<string, string?>> query) => Redirect(QueryHelpers.AddQueryString(path, query));
@@ -122,7 +121,7 @@ public abstract class LiveView
     public void PushEvent(string name, object? payload = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        (PendingEvents ??= []).Add(new(name, payload));
+        (Effects.Events ??= []).Add(new(name, payload));
     }
 
     /// <summary>
@@ -131,8 +130,7 @@ public abstract class LiveView
     /// </summary>
     public void Reply(object? payload)
     {
-        PendingReply = payload;
-        HasPendingReply = true;
+        Effects.SetReply(payload);
     }
 
     /// <summary>Moves the browser's focus to the first element matching <paramref name="selector"/>.</summary>
@@ -150,14 +148,14 @@ public abstract class LiveView
     private LiveTimer Schedule(object message, TimeSpan due, TimeSpan? period)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (Session is null)
+        if (Host is null)
         {
             var idle = new LiveTimer(static _ => { });
             idle.Cancel();
             return idle;
         }
 
-        return Session.Schedule(message, due, period);
+        return Host.Schedule(message, due, period);
     }
 
     /// <summary>Returns the page's HTML as a template; called after every change.</summary>

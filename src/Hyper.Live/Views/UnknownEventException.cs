@@ -1,4 +1,3 @@
-using Hyper.Live.Events;
 namespace Hyper.Live;
 
 /// <summary>An event reached a view that has no handler for it.</summary>
@@ -6,7 +5,14 @@ public sealed class UnknownEventException : Exception
 {
     /// <summary>Creates the exception for <paramref name="eventName"/> sent to <paramref name="viewType"/>.</summary>
     public UnknownEventException(Type viewType, string eventName)
-        : base($"{viewType?.Name} has no handler for the event '{eventName}'{Suggestion(viewType, eventName)}.")
+        : base($"{viewType?.Name} has no handler for the event '{eventName}'.")
+    {
+        EventName = eventName;
+    }
+
+    /// <summary>Creates the exception for <paramref name="eventName"/> with a message that says more.</summary>
+    internal UnknownEventException(string message, string eventName)
+        : base(message)
     {
         EventName = eventName;
     }
@@ -33,15 +39,4 @@ public sealed class UnknownEventException : Exception
 
     /// <summary>The event that had no handler.</summary>
     public string EventName { get; }
-
-    private static string Suggestion(Type? viewType, string eventName)
-    {
-        if (viewType is null)
-        {
-            return "";
-        }
-
-        var closest = HandlerTable.For(viewType).ClosestName(eventName);
-        return closest is null ? "" : $" (did you mean '{closest}'?)";
-    }
 }

@@ -4,16 +4,17 @@ using Hyper.Live.Diagnostics;
 using Hyper.Live.Routing;
 using Hyper.Live.Security;
 
-namespace Hyper.Live.Configuration;
+namespace Hyper.Live.Sessions;
 
 /// <summary>The framework's process-wide parts, shared by the HTTP render and every socket.</summary>
 internal sealed class LiveHost
 {
-    public LiveHost(LiveRoutes routes, LiveTokens tokens, CsrfTokens csrf, IOptions<HyperLiveOptions> options, ILoggerFactory loggers, HyperLiveMetrics metrics)
+    public LiveHost(LiveRoutes routes, LiveTokens tokens, JoinAuthorizer joins, CsrfTokens csrf, IOptions<HyperLiveOptions> options, ILoggerFactory loggers, HyperLiveMetrics metrics)
     {
         Metrics = metrics;
         Routes = routes;
         Tokens = tokens;
+        Joins = joins;
         Csrf = csrf;
         Options = options.Value;
         Loggers = loggers;
@@ -22,6 +23,9 @@ internal sealed class LiveHost
     public LiveRoutes Routes { get; }
 
     public LiveTokens Tokens { get; }
+
+    /// <summary>Decides what each join may mount.</summary>
+    public JoinAuthorizer Joins { get; }
 
     public CsrfTokens Csrf { get; }
 

@@ -1,0 +1,36 @@
+namespace Hyper.Live.Security;
+
+/// <summary>What a join may mount: a view type at a URL, or a refusal with the reason the client is told.</summary>
+internal sealed record JoinDecision
+{
+    private JoinDecision(Type? viewType, Uri? uri, Dictionary<string, string> routeValues, string? refusal, string detail)
+    {
+        ViewType = viewType;
+        Uri = uri;
+        RouteValues = routeValues;
+        Refusal = refusal;
+        Detail = detail;
+    }
+
+    /// <summary>The view to mount; null when refused.</summary>
+    public Type? ViewType { get; }
+
+    /// <summary>The page's URL, when the join named one.</summary>
+    public Uri? Uri { get; }
+
+    /// <summary>The route values of <see cref="Uri"/>.</summary>
+    public Dictionary<string, string> RouteValues { get; }
+
+    /// <summary>The reason sent to the client (<c>stale</c>, <c>unauthorized</c>), or null when accepted.</summary>
+    public string? Refusal { get; }
+
+    /// <summary>Why, for the server's log only.</summary>
+    public string Detail { get; }
+
+    /// <summary>Accepts the join.</summary>
+    public static JoinDecision Mount(Type viewType, Uri? uri, Dictionary<string, string>? routeValues) =>
+        new(viewType, uri, routeValues ?? [], null, "");
+
+    /// <summary>Refuses the join.</summary>
+    public static JoinDecision Refuse(string reason, string detail) => new(null, null, [], reason, detail);
+}

@@ -1,0 +1,16 @@
+using Hyper.Live.Protocol;
+
+namespace Hyper.Live.Sessions;
+
+/// <summary>The socket a session was joined over, as the session sees it.</summary>
+internal interface ISessionSocket
+{
+    /// <summary>Where the session's frames go.</summary>
+    IFrameSink Sink { get; }
+
+    /// <summary>The socket's request: its user, services and CSRF check.</summary>
+    SocketContext Context { get; }
+
+    /// <summary>Forgets <paramref name="session"/>: it ended on its own (a leave, a crash, a navigation away).</summary>
+    void Remove(LiveSession session);
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Hyper.Live.Views;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hyper.Live.Sessions;
+
+/// <summary>
+/// Creates and mounts a view, the same way for the HTTP render and for a join: services from
+/// <c>services</c>, then <c>Mount</c> → <c>HandleParams</c>, and <c>OnMount</c> once connected.
+/// A navigation the view asked for while mounting is left in its effects for the caller: the
+/// HTTP render answers it with a redirect, the session with a navigation frame.
+/// </summary>
+internal static class ViewMounter
+{
+    /// <summary>Mounts a <paramref name="viewType"/>; connected when <paramref name="host"/> is given.</summary>
+    /// <param name="services">Where the view's constructor gets its services.</param>
+    /// <param name="viewType">The view to create.</param>
+    /// <param name="user">The request's (or socket's) user.</param>
+    /// <param name="uri">The page's URL; null when a join named none.</param>
+    /// <param name="routeValues">The route values of <paramref name="uri"/>.</param>
+    /// <param name="flash">The flash messages the page starts with.</param>
+    /// <param name="host">The session, for a connected mount; null for the HTTP render.</param>
+    /// <param name="cancellationToken">Cancelled when the request or the session goes away.</param>
+    public static async Task<LiveView> MountAsync(
+        IServiceProvider services,
+        Type viewType,
+        ClaimsPrincipal user,
+        Uri? uri,
+        Dictionary<string, string> routeValues,
+        IReadOnlyDictionary<string, string>? flash,
+        ILiveViewHost? host,
+        CancellationToken cancellationToken)
+    {
+        var view = (LiveView)ActivatorUtilities.CreateInstance(services, viewType);
+        view.IsConnected = host is not null;
+        view.Host = host;
+        view.User = user;
+        view.Uri = uri;
+        view.Flash.Replace(flash);
+        var parameters = new LiveParams(uri ?? new Uri("http://localhost/"), routeValues);
+        await view.MountAsync(parameters, cancellationToken).ConfigureAwait(false);
+        await view.HandleParamsAsync(parameters, cancellationToken).ConfigureAwait(false);
+        if (host is not null)
+        {
+            await view.OnMountAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return view;
+    }
+}

@@ -1,0 +1,29 @@
+namespace Hyper.Live.Views;
+
+/// <summary>
+/// What a connected <see cref="LiveView"/> asks of the session that runs it. A view has none
+/// during the HTTP render, where these calls do nothing.
+/// </summary>
+internal interface ILiveViewHost
+{
+    /// <summary>Delivers messages published on <paramref name="topic"/> to the view's <c>HandleInfo</c>.</summary>
+    void Subscribe(string topic);
+
+    /// <summary>Stops the delivery that <see cref="Subscribe"/> started.</summary>
+    void Unsubscribe(string topic);
+
+    /// <summary>Publishes <paramref name="message"/> on <paramref name="topic"/> to every subscriber.</summary>
+    ValueTask BroadcastAsync(string topic, object message, CancellationToken cancellationToken);
+
+    /// <summary>Queues <paramref name="message"/> for the view's own <c>HandleInfo</c>.</summary>
+    void SendInfo(object message);
+
+    /// <summary>Queues <paramref name="message"/> after <paramref name="due"/>, then every <paramref name="period"/> if given.</summary>
+    LiveTimer Schedule(object message, TimeSpan due, TimeSpan? period);
+
+    /// <summary>Runs <paramref name="work"/> off the mailbox; its result comes back through it.</summary>
+    void StartAsync<T>(Func<CancellationToken, Task<T>> work, Action<T> completed, Action<Exception>? failed);
+
+    /// <summary>Sends the view's render now, from inside a callback.</summary>
+    Task RenderNowAsync();
+}
