@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +52,13 @@ public static class HyperLiveEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var route = endpoints.ServiceProvider.GetRequiredService<LiveRoutes>().Add(pattern, viewType);
-        return endpoints.MapGet(pattern, context => StaticRenderer.RenderAsync(context, route)).WithDisplayName($"Live {viewType.Name}");
+        // The view class's [Authorize]/[AllowAnonymous] join the endpoint's metadata: the authorization
+        // middleware then honours them on the HTTP render, and RouteAuthorization on every join.
+        var authorization = viewType.GetCustomAttributes(inherit: true).Where(a => a is IAuthorizeData or IAllowAnonymous).ToArray();
+        return endpoints.MapGet(pattern, context => StaticRenderer.RenderAsync(context, route))
+            .WithMetadata(route)
+            .WithMetadata(authorization)
+            .WithDisplayName($"Live {viewType.Name}");
     }
 
     /// <summary>Applies conventions to every conventional live route at once.</summary>

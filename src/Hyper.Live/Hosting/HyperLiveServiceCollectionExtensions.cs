@@ -25,6 +25,7 @@ public static class HyperLiveServiceCollectionExtensions
 
         services.TryAddSingleton<LiveRoutes>();
         services.TryAddSingleton<LiveTokens>();
+        services.TryAddSingleton<RouteAuthorization>();
         services.TryAddSingleton<JoinAuthorizer>();
         services.TryAddSingleton<CsrfTokens>();
         services.TryAddSingleton<HyperLiveMetrics>();

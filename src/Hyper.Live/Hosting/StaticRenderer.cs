@@ -47,7 +47,7 @@ internal static class StaticRenderer
         }
 
         var id = LiveTokens.NewContainerId();
-        var session = host.Tokens.SignSession(id, route.ViewType);
+        var session = host.Tokens.SignSession(id, route.ViewType, context.User);
         var statics = host.Tokens.SignStatic(id, view.Flash.Messages);
         var csrf = host.Csrf.TokenFor(context);
         string page;

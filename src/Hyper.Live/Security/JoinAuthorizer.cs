@@ -1,18 +1,25 @@
 using Hyper.Live.Protocol;
 using Hyper.Live.Routing;
+using Microsoft.AspNetCore.Http;
 
 namespace Hyper.Live.Security;
 
 /// <summary>
-/// Decides what a join may mount: the socket's CSRF check, the signed session token (which
-/// names the view and the container it was issued for), the static token, and the route of
-/// the URL the join names. A <c>redirect</c> join (live navigation) mounts the view of its
-/// target route; any other join mounts only the view its token was issued for.
+/// Decides what a join may mount, on every join as on every request: the socket's CSRF check,
+/// the signed session token (issued for one container, one view and one user), the static
+/// token, the route of the URL the join names, and that route's authorization for the socket's
+/// user. A <c>redirect</c> join (live navigation) mounts the view of its target route, and only
+/// if that route authorizes the user; any other join mounts only the view its token was issued for.
 /// </summary>
-internal sealed class JoinAuthorizer(LiveTokens tokens, LiveRoutes routes)
+/// <remarks>
+/// Refusals use Phoenix's reasons: <c>stale</c> for tokens and CSRF, <c>unauthorized</c> for
+/// routes and users; both make the client load the page over HTTP, where the app's own
+/// authorization answers (a login redirect, a 403).
+/// </remarks>
+internal sealed class JoinAuthorizer(LiveTokens tokens, LiveRoutes routes, RouteAuthorization authorization)
 {
-    /// <summary>Checks <paramref name="join"/>, sent on <paramref name="topic"/> over a socket whose CSRF check gave <paramref name="csrfValid"/>.</summary>
-    public JoinDecision Authorize(string topic, JoinRequest join, bool csrfValid)
+    /// <summary>Checks <paramref name="join"/>, sent on <paramref name="topic"/> over the socket of <paramref name="request"/>.</summary>
+    public async Task<JoinDecision> AuthorizeAsync(string topic, JoinRequest join, HttpContext request, bool csrfValid)
     {
         if (!csrfValid)
         {
@@ -28,6 +35,11 @@ internal sealed class JoinAuthorizer(LiveTokens tokens, LiveRoutes routes)
         if (join.Static is not null && tokens.ReadStatic(join.Static)?.Id != token.Id)
         {
             return JoinDecision.Refuse("stale", "invalid static token");
+        }
+
+        if (token.User != UserIdentity.KeyOf(request.User))
+        {
+            return JoinDecision.Refuse("unauthorized", "the session token was issued to another user (signed in or out since the page was rendered)");
         }
 
         var viewType = routes.ViewByName(token.View);
@@ -47,13 +59,16 @@ internal sealed class JoinAuthorizer(LiveTokens tokens, LiveRoutes routes)
             return JoinDecision.Refuse("unauthorized", $"no live route serves {uri.AbsolutePath}");
         }
 
-        if (join.Redirect is not null)
+        if (join.Redirect is null && route.Route.ViewType != viewType)
         {
-            return JoinDecision.Mount(route.Route.ViewType, uri, route.Values);
+            return JoinDecision.Refuse("unauthorized", $"{uri.AbsolutePath} is no longer served by {viewType.Name}");
         }
 
-        return route.Route.ViewType == viewType
-            ? JoinDecision.Mount(viewType, uri, route.Values)
-            : JoinDecision.Refuse("unauthorized", $"{uri.AbsolutePath} is no longer served by {viewType.Name}");
+        if (await authorization.CheckAsync(route.Route, request).ConfigureAwait(false) is { } denied)
+        {
+            return JoinDecision.Refuse("unauthorized", denied);
+        }
+
+        return JoinDecision.Mount(route.Route.ViewType, uri, route.Values);
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
@@ -29,8 +30,9 @@ internal sealed class LiveTokens
     /// <summary>A fresh container id: 128 random bits, as Phoenix's <c>phx-…</c> ids.</summary>
     public static string NewContainerId() => "phx-" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
 
-    public string SignSession(string containerId, Type viewType) =>
-        session.Protect(JsonSerializer.Serialize(new SessionToken(containerId, viewType.FullName!)), lifetime);
+    /// <summary>Signs the token of a container rendered for <paramref name="user"/>: it joins only as that view, for that user.</summary>
+    public string SignSession(string containerId, Type viewType, ClaimsPrincipal user) =>
+        session.Protect(JsonSerializer.Serialize(new SessionToken(containerId, viewType.FullName!, UserIdentity.KeyOf(user))), lifetime);
 
     public string SignStatic(string containerId, IReadOnlyDictionary<string, string>? flashMessages) =>
         statics.Protect(JsonSerializer.Serialize(new StaticToken(containerId, flashMessages is { Count: > 0 } ? flashMessages : null)), lifetime);
@@ -67,8 +69,8 @@ internal sealed class LiveTokens
         }
     }
 
-    /// <summary>What the session token says: the container id (the topic) and the view.</summary>
-    internal sealed record SessionToken(string Id, string View);
+    /// <summary>What the session token says: the container id (the topic), the view, and whose page it is (<see cref="UserIdentity"/>).</summary>
+    internal sealed record SessionToken(string Id, string View, string User);
 
     /// <summary>What the static token says: the container id it belongs to, and the flash of the HTTP render.</summary>
     internal sealed record StaticToken(string Id, IReadOnlyDictionary<string, string>? Flash = null);

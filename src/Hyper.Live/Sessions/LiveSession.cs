@@ -170,7 +170,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     {
         joinRef = message.JoinRef ?? message.Ref;
         var join = JoinRequest.Read(message.Payload);
-        var decision = host.Joins.Authorize(Topic, join, socket.Context.CsrfValid);
+        var decision = await host.Joins.AuthorizeAsync(Topic, join, socket.Context.Request, socket.Context.CsrfValid).ConfigureAwait(false);
         if (decision.ViewType is not { } viewType)
         {
             LogJoinRefused(logger, Topic, decision.Refusal!, decision.Detail);

@@ -1,9 +1,16 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 
 namespace Hyper.Live.Sessions;
 
 /// <summary>What the socket's HTTP upgrade request established, shared by every view joined over it.</summary>
-/// <param name="User">The authenticated user of the upgrade request.</param>
+/// <param name="Request">The upgrade request, alive as long as the socket: its user, services and connection.</param>
 /// <param name="CsrfValid">Whether the CSRF token matched; when not, every join is answered <c>stale</c>.</param>
-/// <param name="Services">The application's services.</param>
-internal sealed record SocketContext(ClaimsPrincipal User, bool CsrfValid, IServiceProvider Services);
+internal sealed record SocketContext(HttpContext Request, bool CsrfValid)
+{
+    /// <summary>The authenticated user of the upgrade request.</summary>
+    public ClaimsPrincipal User => Request.User;
+
+    /// <summary>The application's services.</summary>
+    public IServiceProvider Services => Request.RequestServices;
+}

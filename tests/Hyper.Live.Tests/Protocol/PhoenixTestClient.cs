@@ -23,11 +23,16 @@ public sealed partial class PhoenixTestClient : IAsyncDisposable
 
     public LivePage Page { get; private set; } = null!;
 
-    public static async Task<LivePage> LoadAsync(Uri baseAddress, string path)
+    public static async Task<LivePage> LoadAsync(Uri baseAddress, string path, string? user = null)
     {
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies };
         using var http = new HttpClient(handler) { BaseAddress = baseAddress };
+        if (user is not null)
+        {
+            http.DefaultRequestHeaders.Add(TestUserHeader, user);
+        }
+
         var html = await http.GetStringAsync(path);
         string Attribute(string pattern) => WebUtility.HtmlDecode(Regex.Match(html, pattern).Groups[1].Value);
         return new LivePage(
@@ -41,16 +46,24 @@ public sealed partial class PhoenixTestClient : IAsyncDisposable
     }
 
     /// <summary>Loads <paramref name="path"/> and opens the socket with its CSRF token and cookie.</summary>
-    public static async Task<PhoenixTestClient> ConnectAsync(Uri baseAddress, string path, string? csrfOverride = null, string? origin = null)
+    public static async Task<PhoenixTestClient> ConnectAsync(Uri baseAddress, string path, string? csrfOverride = null, string? origin = null, string? user = null, string? socketUser = null)
     {
         var client = new PhoenixTestClient(baseAddress);
-        client.Page = await LoadAsync(baseAddress, path);
-        await client.OpenAsync(csrfOverride ?? client.Page.Csrf, client.Page.Cookie, origin);
+        client.Page = await LoadAsync(baseAddress, path, user);
+        await client.OpenAsync(csrfOverride ?? client.Page.Csrf, client.Page.Cookie, origin, socketUser ?? user);
         return client;
     }
 
-    public async Task OpenAsync(string csrf, string cookie, string? origin = null)
+    /// <summary>The header a test authentication scheme reads the user's name (and roles after a colon) from.</summary>
+    public const string TestUserHeader = "X-Test-User";
+
+    public async Task OpenAsync(string csrf, string cookie, string? origin = null, string? user = null)
     {
+        if (!string.IsNullOrEmpty(user))
+        {
+            socket.Options.SetRequestHeader(TestUserHeader, user);
+        }
+
         socket.Options.SetRequestHeader("Cookie", cookie);
         socket.Options.SetRequestHeader("Origin", origin ?? baseAddress.GetLeftPart(UriPartial.Authority));
         var uri = new Uri($"ws://{baseAddress.Authority}/live/websocket?_csrf_token={Uri.EscapeDataString(csrf)}&_mounts=0&vsn=2.0.0");
