@@ -26,10 +26,22 @@ public sealed class HyperLiveOptions
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(75);
 
     /// <summary>
-    /// Frames queued for a client that does not read them; past this the client is disconnected,
-    /// so a stalled browser cannot grow the server's memory without bound.
+    /// Bytes of frames queued for a client that does not read them fast enough; past this the
+    /// client is disconnected, so a stalled browser cannot grow the server's memory without
+    /// bound. Renders for a client that is behind are coalesced first (one diff of the latest
+    /// state once it has read the rest), so a healthy reader stays far below it. Default 1 MiB.
     /// </summary>
-    public int MaxQueuedFrames { get; set; } = 1024;
+    public long MaxOutboundBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Frames one socket's client may have queued for its views and not yet handled; past this
+    /// (or <see cref="MaxInboundBytes"/>) the server stops reading the socket until its handlers
+    /// catch up. Default 64.
+    /// </summary>
+    public int MaxInboundFrames { get; set; } = 64;
+
+    /// <summary>Bytes of frames one socket's client may have queued and not yet handled (see <see cref="MaxInboundFrames"/>). Default 1 MiB.</summary>
+    public long MaxInboundBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Called when a view has joined and mounted over a socket (for metrics, auditing).</summary>
     public Action<LiveView>? OnSessionStart { get; set; }

@@ -11,6 +11,9 @@ internal interface ISessionSocket
     /// <summary>The socket's request: its user, services and CSRF check.</summary>
     SocketContext Context { get; }
 
+    /// <summary>A frame of <paramref name="size"/> bytes was handled or dropped: it no longer counts against the inbound budget.</summary>
+    void Handled(int size);
+
     /// <summary>Forgets <paramref name="session"/>: it ended on its own (a leave, a crash, a navigation away).</summary>
     void Remove(LiveSession session);
 }

@@ -23,7 +23,7 @@ namespace Hyper.Live.Sessions;
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
     "The token source has no timer to release; it is only cancelled, so Stop may run at any time, even after the session ended.")]
-internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHost
+internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHost, IDrainListener
 {
     private const int MaxPatchesPerCallback = 8;
 
@@ -38,6 +38,9 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     private string? joinRef;
     private LiveView? view;
     private AsyncServiceScope? scope;
+
+    // A diff push held back while the client was behind; sent once it has read the rest.
+    private bool renderDeferred;
 
     public LiveSession(ISessionSocket socket, string topic, LiveHost host)
     {
@@ -96,6 +99,19 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
 
     protected override void OnStopping() => lifetime.Cancel();
 
+    void IDrainListener.OnDrained() => Post(SessionMessage.DeferredRender.Instance);
+
+    protected override void OnDropped(SessionMessage message) => ReturnInbound(message);
+
+    /// <summary>A client frame no longer counts against the socket's inbound budget once handled or dropped.</summary>
+    private void ReturnInbound(SessionMessage message)
+    {
+        if (message is SessionMessage.FromClient { Size: var size })
+        {
+            socket.Handled(size);
+        }
+    }
+
     protected override async Task HandleAsync(SessionMessage message)
     {
         try
@@ -122,6 +138,10 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
                 End();
             }
         }
+        finally
+        {
+            ReturnInbound(message);
+        }
     }
 
     /// <summary>Handles one message; false when the session must end (a refused join, a leave, a redirect).</summary>
@@ -134,6 +154,10 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
             case SessionMessage.Info info when view is not null:
                 await RecoverAsync(() => view.HandleInfoAsync(info.Message, lifetime.Token)).ConfigureAwait(false);
                 return await FinishAsync(refValue: null).ConfigureAwait(false);
+            case SessionMessage.DeferredRender when view is not null && renderDeferred:
+                renderDeferred = false;
+                Render(refValue: null, join: null);
+                return true;
             case SessionMessage.Callback callback when view is not null:
                 await RecoverAsync(() =>
                 {
@@ -328,6 +352,13 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     /// </summary>
     private void Render(string? refValue, Navigation? join)
     {
+        // A push to a client that is behind waits, so that it gets one diff of the latest state
+        // instead of every intermediate one (a burst of broadcasts coalesces); replies never wait.
+        if (refValue is null && (renderDeferred || (renderDeferred = socket.Sink.TryDefer(this))))
+        {
+            return;
+        }
+
         var frames = FrameWriter.Current;
         var started = Stopwatch.GetTimestamp();
         using (RenderArena.Enter())

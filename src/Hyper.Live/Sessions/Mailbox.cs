@@ -109,6 +109,11 @@ internal abstract class Mailbox<TMessage> : IThreadPoolWorkItem
     /// <summary>Handles one message. What it throws stops the mailbox.</summary>
     protected abstract Task HandleAsync(TMessage message);
 
+    /// <summary>Called for each message still queued when the mailbox stops, instead of handling it.</summary>
+    protected virtual void OnDropped(TMessage message)
+    {
+    }
+
     /// <summary>Called by <see cref="Stop"/> on the stopping thread, before the drain ends: cancel what is running.</summary>
     protected virtual void OnStopping()
     {
@@ -139,7 +144,11 @@ internal abstract class Mailbox<TMessage> : IThreadPoolWorkItem
             {
                 if (stopped)
                 {
-                    queue.Clear();
+                    while (queue.TryDequeue(out var dropped))
+                    {
+                        OnDropped(dropped);
+                    }
+
                     message = null;
                 }
                 else if (!queue.TryDequeue(out message))

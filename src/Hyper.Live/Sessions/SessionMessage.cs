@@ -5,11 +5,18 @@ namespace Hyper.Live.Sessions;
 /// <summary>Something for a session's mailbox: a frame from the browser or a message for the view.</summary>
 internal abstract record SessionMessage
 {
-    /// <summary>A frame for this session's topic.</summary>
-    internal sealed record FromClient(PhoenixMessage Message) : SessionMessage;
+    /// <summary>A frame for this session's topic, <paramref name="Size"/> bytes on the wire (counted against the socket's inbound budget).</summary>
+    internal sealed record FromClient(PhoenixMessage Message, int Size) : SessionMessage;
 
     /// <summary>A message for <c>HandleInfo</c>.</summary>
     internal sealed record Info(object Message) : SessionMessage;
+
+    /// <summary>The client has caught up: send the render held back while it was behind.</summary>
+    internal sealed record DeferredRender : SessionMessage
+    {
+        /// <summary>The one instance: the message carries nothing.</summary>
+        public static readonly DeferredRender Instance = new();
+    }
 
     /// <summary>View code to run in the mailbox: the completion of background work.</summary>
     internal sealed record Callback(Action Run) : SessionMessage;

@@ -21,6 +21,7 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
         Context = context;
         this.host = host;
         logger = host.Loggers.CreateLogger<PhoenixSocket>();
+        Inbound = new InboundBudget(host.Options.MaxInboundFrames, host.Options.MaxInboundBytes);
     }
 
     public IFrameSink Sink { get; }
@@ -63,17 +64,17 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
         switch (message.Event)
         {
             case PhoenixEvents.Join:
-                Join(message);
+                Join(message, utf8.Length);
                 break;
             case PhoenixEvents.Leave when sessions.TryRemove(message.Topic, out var leaving):
-                leaving.Post(new SessionMessage.FromClient(message));
+                Post(leaving, message, utf8.Length);
                 break;
             case PhoenixEvents.Leave:
                 // Phoenix answers leaves of unknown topics too: the client's dead view leaves "lv:".
                 Sink.TrySend(FrameWriter.Current.Reply(message.JoinRef, message.Ref, message.Topic, ok: true));
                 break;
             default:
-                if (!sessions.TryGet(message.Topic, out var session) || !session.Post(new SessionMessage.FromClient(message)))
+                if (!sessions.TryGet(message.Topic, out var session) || !Post(session, message, utf8.Length))
                 {
                     Reply(message.JoinRef, message.Ref, message.Topic, "unmatched topic");
                 }
@@ -82,6 +83,24 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
         }
 
         return true;
+    }
+
+    /// <summary>The client's frames queued for sessions and not yet handled; the transport stops reading while it is full.</summary>
+    public InboundBudget Inbound { get; }
+
+    public void Handled(int size) => Inbound.Return(size);
+
+    /// <summary>Queues a client frame for <paramref name="session"/>, counted against the inbound budget until handled.</summary>
+    private bool Post(LiveSession session, PhoenixMessage message, int size)
+    {
+        Inbound.Take(size);
+        if (session.Post(new SessionMessage.FromClient(message, size)))
+        {
+            return true;
+        }
+
+        Inbound.Return(size);
+        return false;
     }
 
     /// <summary>Forgets a session that ended on its own (crash, refused join, leave).</summary>
@@ -99,7 +118,7 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
         await Task.WhenAll(all.Select(s => s.Completion)).ConfigureAwait(false);
     }
 
-    private void Join(PhoenixMessage message)
+    private void Join(PhoenixMessage message, int size)
     {
         if (!message.Topic.StartsWith(PhoenixEvents.ViewTopicPrefix, StringComparison.Ordinal) ||
             message.Topic.Length == PhoenixEvents.ViewTopicPrefix.Length)
@@ -122,7 +141,7 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
 
         var session = new LiveSession(this, message.Topic, host);
         sessions.Set(message.Topic, session);
-        session.Post(new SessionMessage.FromClient(message));
+        Post(session, message, size);
         session.Start();
     }
 

@@ -29,6 +29,8 @@ internal sealed partial class WebSocketConnection : IFrameSink
 
     // Frames waiting to be sent, oldest first; also the lock for the fields below.
     private readonly Queue<Frame> outbound = new();
+    private long outboundBytes;
+    private List<IDrainListener>? deferred;
     private bool pumping;
     private bool completed;
     private bool closeSent;
@@ -68,15 +70,17 @@ internal sealed partial class WebSocketConnection : IFrameSink
                 return false;
             }
 
-            if (outbound.Count >= options.MaxQueuedFrames)
+            // One frame larger than the budget still goes out alone (the frame being sent is not counted).
+            if (outbound.Count > 0 && outboundBytes + frame.Length > options.MaxOutboundBytes)
             {
                 frame.Release();
-                LogSlowClient(logger, options.MaxQueuedFrames);
+                LogSlowClient(logger, outboundBytes, outbound.Count);
                 CloseLocked(WebSocketCloseStatus.EndpointUnavailable, "too far behind");
                 return false;
             }
 
             outbound.Enqueue(frame);
+            outboundBytes += frame.Length;
             if (pumping)
             {
                 return true;
@@ -98,6 +102,20 @@ internal sealed partial class WebSocketConnection : IFrameSink
     /// One async method from the accept to the end, receive loop included: each awaiting
     /// layer would keep a state machine (about 150 B) alive for every open socket.
     /// </remarks>
+    public bool TryDefer(IDrainListener listener)
+    {
+        lock (outbound)
+        {
+            if (completed || outbound.Count == 0)
+            {
+                return false;
+            }
+
+            (deferred ??= []).Add(listener);
+            return true;
+        }
+    }
+
     public static Task AcceptAndRunAsync(HttpContext context, WebSocketAcceptContext accept, SocketContext socketContext, LiveHost host) =>
         new WebSocketConnection(host).RunAsync(context, accept, socketContext);
 
@@ -190,6 +208,9 @@ internal sealed partial class WebSocketConnection : IFrameSink
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
                 }
+
+                // Backpressure: no more reading while this client's frames wait for their handlers.
+                await phoenix.Inbound.WaitForRoomAsync().ConfigureAwait(false);
             }
         }
         catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)
@@ -244,6 +265,8 @@ internal sealed partial class WebSocketConnection : IFrameSink
         lock (outbound)
         {
             completed = true;
+            deferred = null;
+            outboundBytes = 0;
             while (outbound.TryDequeue(out var unsent))
             {
                 unsent.Release();
@@ -292,9 +315,20 @@ internal sealed partial class WebSocketConnection : IFrameSink
             Frame frame;
             var close = false;
             TaskCompletionSource? finished = null;
+            List<IDrainListener>? drained = null;
             lock (outbound)
             {
-                if (!outbound.TryDequeue(out frame))
+                if (outbound.TryDequeue(out frame))
+                {
+                    outboundBytes -= frame.Length;
+                }
+                else if (deferred is { Count: > 0 } && !completed)
+                {
+                    // Caught up: the sessions that held back a render send it now (their frames restart the pump).
+                    (drained, deferred) = (deferred, null);
+                    pumping = false;
+                }
+                else
                 {
                     if (completed && !closeSent)
                     {
@@ -310,6 +344,16 @@ internal sealed partial class WebSocketConnection : IFrameSink
                         return;
                     }
                 }
+            }
+
+            if (drained is not null)
+            {
+                foreach (var listener in drained)
+                {
+                    listener.OnDrained();
+                }
+
+                return;
             }
 
             if (finished is not null)
@@ -365,8 +409,8 @@ internal sealed partial class WebSocketConnection : IFrameSink
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing a socket whose client left {Count} frames unread")]
-    private static partial void LogSlowClient(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing a socket whose client left {Bytes} bytes in {Count} frames unread")]
+    private static partial void LogSlowClient(ILogger logger, long bytes, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing a socket that sent a frame over {Limit} bytes")]
     private static partial void LogTooLarge(ILogger logger, int limit);

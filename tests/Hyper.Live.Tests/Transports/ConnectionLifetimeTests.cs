@@ -74,7 +74,7 @@ public sealed class ConnectionLifetimeTests
     {
         await using var app = await StartAsync(options =>
         {
-            options.MaxQueuedFrames = 4;
+            options.MaxOutboundBytes = 1024 * 1024;
             options.DiagnosticsPath = "/_hyper/diagnostics";
         });
         var metrics = app.App.Services.GetRequiredService<HyperLiveMetrics>();
