@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -35,7 +34,6 @@ public sealed class LivePage : IAsyncDisposable
     private readonly Dictionary<string, List<KeyValuePair<string, string>>> typedFields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>?> usedFields = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource closing = new();
-    private readonly ConcurrentQueue<string> sent = new();
     private readonly HashSet<int> removedComponents = [];
     private readonly string csrfToken;
     private readonly string session;
@@ -190,9 +188,6 @@ public sealed class LivePage : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The app runs in another process, or no view is mounted for this page.</exception>
     public LiveView View => ViewRegistry.Find(Topic)
         ?? throw new InvalidOperationException($"No view is mounted for {Topic} in this process (is the page connected, and does the app run in this process?).");
-
-    /// <summary>Every frame this page sent, as JSON, oldest first (for tests of the client itself).</summary>
-    internal IReadOnlyList<string> SentFrames => [.. sent];
 
     private string Topic => "lv:" + ViewId;
 
@@ -1371,9 +1366,8 @@ public sealed class LivePage : IAsyncDisposable
         }
     }
 
-    private Task Transmit(PhoenixConnection to, JsonArray frame, CancellationToken cancellationToken)
+    private static Task Transmit(PhoenixConnection to, JsonArray frame, CancellationToken cancellationToken)
     {
-        sent.Enqueue(frame.ToJsonString());
         return to.SendAsync(frame, cancellationToken);
     }
 
