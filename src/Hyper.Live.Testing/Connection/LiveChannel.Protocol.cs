@@ -53,14 +53,14 @@ internal sealed partial class LiveChannel
                 updates.Writer.TryWrite("diff");
                 break;
             case "live_patch":
-                Update(s => s with { Url = Resolve((string?)payload["to"] ?? s.Url.ToString()) });
+                PatchedTo(payload);
                 updates.Writer.TryWrite("live_patch");
                 break;
             case "live_redirect":
                 await StartNavigation(Resolve((string?)payload["to"] ?? "/"), (string?)payload["flash"], signal: true, closing.Token).ConfigureAwait(false);
                 break;
             case "redirect":
-                Update(s => s with { Redirected = new LiveRedirect((string?)payload["to"] ?? "/", (string?)payload["flash"]) });
+                RedirectedTo(payload);
                 await SendLeave(from).ConfigureAwait(false);
                 updates.Writer.TryWrite("redirect");
                 break;
@@ -139,7 +139,7 @@ internal sealed partial class LiveChannel
 
             if (response["redirect"] is JsonObject redirect)
             {
-                Update(s => s with { Redirected = new LiveRedirect((string?)redirect["to"] ?? "/", (string?)redirect["flash"]) });
+                RedirectedTo(redirect);
             }
             else if (request.NavigateTo is { } target && (string?)response["reason"] is "unauthorized" or "stale")
             {
@@ -171,7 +171,7 @@ internal sealed partial class LiveChannel
         });
         if (response["live_patch"] is JsonObject patch)
         {
-            Update(s => s with { Url = Resolve((string?)patch["to"] ?? s.Url.ToString()) });
+            PatchedTo(patch);
         }
 
         if (request.RecoverFrom is not null)
@@ -219,12 +219,12 @@ internal sealed partial class LiveChannel
 
         if (response["live_patch"] is JsonObject patch)
         {
-            Update(s => s with { Url = Resolve((string?)patch["to"] ?? s.Url.ToString()) });
+            PatchedTo(patch);
         }
 
         if (response["redirect"] is JsonObject redirect)
         {
-            Update(s => s with { Redirected = new LiveRedirect((string?)redirect["to"] ?? "/", (string?)redirect["flash"]) });
+            RedirectedTo(redirect);
         }
 
         if (response["live_redirect"] is JsonObject live)
@@ -242,6 +242,13 @@ internal sealed partial class LiveChannel
             await SendLeave(request.Connection).ConfigureAwait(false);
         }
     }
+
+    /// <summary>A <c>live_patch</c> (a push, or in a reply): the URL changes, the view stays.</summary>
+    private void PatchedTo(JsonObject patch) => Update(s => s with { Url = Resolve((string?)patch["to"] ?? s.Url.ToString()) });
+
+    /// <summary>A <c>redirect</c> (a push, or in a reply): the browser would load another page.</summary>
+    private void RedirectedTo(JsonObject redirect) =>
+        Update(s => s with { Redirected = new LiveRedirect((string?)redirect["to"] ?? "/", (string?)redirect["flash"]) });
 
     private void RecordError(PendingRequest request, JsonObject response) =>
         Update(s => s with { LastError = new LiveError(request.EventName ?? request.Description, response) });
