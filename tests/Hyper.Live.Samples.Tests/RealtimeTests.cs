@@ -16,6 +16,8 @@ public sealed class RealtimeTests(WebApplicationFactory<Program> app) : IClassFi
         await ann.Submit("#chat-form", new { message = "hello bob" });
 
         await bob.WaitFor(p => p.Has("li.message", "ann: hello bob"));
+        // Ann's own message comes back to her by pub/sub too, as a push of its own that may land after Bob's.
+        await ann.WaitFor(p => p.Has("li.message"));
         Assert.Equal("ann: hello bob", ann.Text("li.message"));
         Assert.StartsWith("#room-", ann.Title, StringComparison.Ordinal);
 

@@ -17,18 +17,6 @@ internal static class JsSemantics
 
     public static double ToNumber(JsonNode node) => double.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    public static bool TryGetNumber(JsonNode? node, out double value)
-    {
-        if (IsNumber(node))
-        {
-            value = ToNumber(node!);
-            return true;
-        }
-
-        value = double.NaN;
-        return false;
-    }
-
     /// <summary>JS <c>Number(value)</c> for relational comparisons; <paramref name="present"/> false means undefined (NaN).</summary>
     public static double ToNumeric(JsonNode? node, bool present = true)
     {

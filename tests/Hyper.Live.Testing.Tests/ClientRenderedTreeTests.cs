@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using Hyper.Live.Testing;
 
-namespace Hyper.Live.Tests.Oracle;
+namespace Hyper.Live.Testing.Tests;
 
 /// <summary>The client model against the worked examples of protocol §4.9 and the client's other rules.</summary>
 public sealed class ClientRenderedTreeTests
