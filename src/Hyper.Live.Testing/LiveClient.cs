@@ -7,7 +7,7 @@ namespace Hyper.Live.Testing;
 
 /// <summary>
 /// A browser for tests: keeps cookies, loads live pages over HTTP and joins them over the real
-/// Phoenix socket. Each <see cref="Live"/> opens a page with its own socket, as a browser tab does.
+/// Phoenix socket. Each <see cref="LiveAsync"/> opens a page with its own socket, as a browser tab does.
 /// </summary>
 /// <example>
 /// <code>
@@ -55,7 +55,7 @@ public sealed class LiveClient : IAsyncDisposable
     /// <summary>An HTTP client for the app that shares <see cref="Cookies"/> and does not follow redirects, for requests that are not live pages.</summary>
     public HttpClient Http { get; }
 
-    /// <summary>How long any single wait lasts (a reply, a join, <see cref="LivePage.NextUpdate"/>) before it fails. 10 seconds by default.</summary>
+    /// <summary>How long any single wait lasts (a reply, a join, <see cref="LivePage.NextUpdateAsync"/>) before it fails. 10 seconds by default.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     internal LiveTransport Transport { get; }
@@ -69,7 +69,7 @@ public sealed class LiveClient : IAsyncDisposable
     /// <returns>The joined page; if the view redirected while mounting, a page whose <see cref="LivePage.Redirected"/> says where.</returns>
     /// <exception cref="HttpRequestException">The page did not load.</exception>
     /// <exception cref="InvalidOperationException">The page has no live view, or the join was refused.</exception>
-    public async Task<LivePage> Live(string path, CancellationToken cancellationToken = default)
+    public async Task<LivePage> LiveAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -14,8 +14,8 @@ namespace Hyper.Live.Testing;
 /// server has answered and the answer is applied.
 /// </summary>
 /// <remarks>
-/// Server pushes (timers, pub/sub) are applied as they arrive; <see cref="NextUpdate"/> and
-/// <see cref="WaitFor"/> wait for them. A diff the real client could not apply fails the next
+/// Server pushes (timers, pub/sub) are applied as they arrive; <see cref="NextUpdateAsync"/> and
+/// <see cref="WaitForAsync"/> wait for them. A diff the real client could not apply fails the next
 /// call on the page, so every test also checks the server's diffs.
 /// </remarks>
 public sealed class LivePage : IAsyncDisposable
@@ -80,7 +80,7 @@ public sealed class LivePage : IAsyncDisposable
 
     /// <summary>
     /// The flash messages of the view serving this page (<c>page.Flash["info"]</c>); after a redirect, those of the
-    /// page it led to once followed with <see cref="FollowRedirect"/>.
+    /// page it led to once followed with <see cref="FollowRedirectAsync"/>.
     /// </summary>
     public LiveFlash Flash => View.Flash;
 
@@ -117,7 +117,7 @@ public sealed class LivePage : IAsyncDisposable
     /// <param name="target">A CSS selector, or an event name.</param>
     /// <param name="values">Extra values merged last into the event's value (an anonymous object or dictionary).</param>
     /// <param name="cancellationToken">Cancels the wait for the reply.</param>
-    public Task Click(string target, object? values = null, CancellationToken cancellationToken = default) =>
+    public Task ClickAsync(string target, object? values = null, CancellationToken cancellationToken = default) =>
         dispatcher.Click(target, values, cancellationToken);
 
     /// <summary>Presses a key on an element with <c>phx-keydown</c> (or <c>phx-window-keydown</c>), or sends a keydown event by name. A <c>phx-key</c> filter that does not match sends nothing, as in the browser.</summary>
@@ -125,29 +125,29 @@ public sealed class LivePage : IAsyncDisposable
     /// <param name="key">The key, as <c>KeyboardEvent.key</c> names it (<c>Enter</c>, <c>Escape</c>, <c>a</c>).</param>
     /// <param name="values">Extra values merged last into the event's value.</param>
     /// <param name="cancellationToken">Cancels the wait for the reply.</param>
-    public Task KeyDown(string target, string key, object? values = null, CancellationToken cancellationToken = default) =>
+    public Task KeyDownAsync(string target, string key, object? values = null, CancellationToken cancellationToken = default) =>
         dispatcher.Key("keydown", target, key, values, cancellationToken);
 
-    /// <summary>Releases a key on an element with <c>phx-keyup</c> (or <c>phx-window-keyup</c>), or sends a keyup event by name. See <see cref="KeyDown"/>.</summary>
+    /// <summary>Releases a key on an element with <c>phx-keyup</c> (or <c>phx-window-keyup</c>), or sends a keyup event by name. See <see cref="KeyDownAsync"/>.</summary>
     /// <param name="target">A CSS selector, or an event name.</param>
     /// <param name="key">The key, as <c>KeyboardEvent.key</c> names it.</param>
     /// <param name="values">Extra values merged last into the event's value.</param>
     /// <param name="cancellationToken">Cancels the wait for the reply.</param>
-    public Task KeyUp(string target, string key, object? values = null, CancellationToken cancellationToken = default) =>
+    public Task KeyUpAsync(string target, string key, object? values = null, CancellationToken cancellationToken = default) =>
         dispatcher.Key("keyup", target, key, values, cancellationToken);
 
     /// <summary>Focuses an element with <c>phx-focus</c> (or <c>phx-window-focus</c>), or sends a focus event by name. A focused form field counts as used.</summary>
     /// <param name="target">A CSS selector, or an event name.</param>
     /// <param name="values">Extra values merged last into the event's value.</param>
     /// <param name="cancellationToken">Cancels the wait for the reply.</param>
-    public Task Focus(string target, object? values = null, CancellationToken cancellationToken = default) =>
+    public Task FocusAsync(string target, object? values = null, CancellationToken cancellationToken = default) =>
         dispatcher.FocusChange("focus", target, values, cancellationToken);
 
     /// <summary>Blurs an element with <c>phx-blur</c> (or <c>phx-window-blur</c>), or sends a blur event by name.</summary>
     /// <param name="target">A CSS selector, or an event name.</param>
     /// <param name="values">Extra values merged last into the event's value.</param>
     /// <param name="cancellationToken">Cancels the wait for the reply.</param>
-    public Task Blur(string target, object? values = null, CancellationToken cancellationToken = default) =>
+    public Task BlurAsync(string target, object? values = null, CancellationToken cancellationToken = default) =>
         dispatcher.FocusChange("blur", target, values, cancellationToken);
 
     /// <summary>
@@ -159,7 +159,7 @@ public sealed class LivePage : IAsyncDisposable
     /// <param name="eventType">The DOM event type.</param>
     /// <param name="values">Extra values merged last into the event's value, e.g. <c>new { value = "typed" }</c> for what an input holds.</param>
     /// <param name="cancellationToken">Cancels the wait for the replies.</param>
-    public Task Trigger(string target, string eventType, object? values = null, CancellationToken cancellationToken = default)
+    public Task TriggerAsync(string target, string eventType, object? values = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventType);
         return dispatcher.Fire(eventType, target, null, values, cancellationToken);
@@ -173,7 +173,7 @@ public sealed class LivePage : IAsyncDisposable
     /// <param name="fields">Field values by name: <c>new { title = "Milk" }</c>, nested objects for <c>user[name]</c>, sequences for <c>tags[]</c>, <c>true</c>/<c>false</c> for a checkbox.</param>
     /// <param name="submitter">A CSS selector of the submit button whose name and value are sent, if any.</param>
     /// <param name="cancellationToken">Cancels the wait for the reply.</param>
-    public Task Submit(string form, object? fields = null, string? submitter = null, CancellationToken cancellationToken = default)
+    public Task SubmitAsync(string form, object? fields = null, string? submitter = null, CancellationToken cancellationToken = default)
     {
         var document = channel.CurrentDocument();
         var formElement = FormOf(document.Element(form), form);
@@ -204,10 +204,10 @@ public sealed class LivePage : IAsyncDisposable
     /// fields not touched yet. An input with its own <c>phx-change</c> sends only itself.
     /// </summary>
     /// <param name="form">A CSS selector of the form, or of an input inside it.</param>
-    /// <param name="fields">Field values by name, as for <see cref="Submit"/>.</param>
+    /// <param name="fields">Field values by name, as for <see cref="SubmitAsync"/>.</param>
     /// <param name="target">The field that changed (<c>_target</c>); by default the first of <paramref name="fields"/>.</param>
     /// <param name="cancellationToken">Cancels the wait for the reply.</param>
-    public Task Change(string form, object? fields = null, string? target = null, CancellationToken cancellationToken = default)
+    public Task ChangeAsync(string form, object? fields = null, string? target = null, CancellationToken cancellationToken = default)
     {
         var document = channel.CurrentDocument();
         var element = document.Element(form);
@@ -243,7 +243,7 @@ public sealed class LivePage : IAsyncDisposable
     /// <param name="target">For <c>pushEventTo</c>: a component id or a CSS selector inside a component.</param>
     /// <param name="cancellationToken">Cancels the wait for the reply.</param>
     /// <returns>The reply the view gave the hook, or null when it gave none.</returns>
-    public async Task<JsonNode?> PushHook(string eventName, object? value = null, string? target = null, CancellationToken cancellationToken = default)
+    public async Task<JsonNode?> PushHookAsync(string eventName, object? value = null, string? target = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventName);
         var document = channel.CurrentDocument();
@@ -256,12 +256,12 @@ public sealed class LivePage : IAsyncDisposable
     /// <summary>Patches the URL as a <c>patch</c> link does (<c>live_patch</c>): the view handles its params again without remounting. If the URL belongs to another view, this navigates to it.</summary>
     /// <param name="path">A path (<c>/todos?filter=done</c>) or absolute URL.</param>
     /// <param name="cancellationToken">Cancels the wait for the reply.</param>
-    public Task Patch(string path, CancellationToken cancellationToken = default) => channel.Patch(path, cancellationToken);
+    public Task PatchAsync(string path, CancellationToken cancellationToken = default) => channel.Patch(path, cancellationToken);
 
     /// <summary>Navigates live as a <c>navigate</c> link does: leaves the view and joins the one at <paramref name="path"/> on the same socket, without a page load.</summary>
     /// <param name="path">A path or absolute URL served by a live view of the same app.</param>
     /// <param name="cancellationToken">Cancels the wait for the new view's join.</param>
-    public Task Navigate(string path, CancellationToken cancellationToken = default) => channel.Navigate(path, cancellationToken);
+    public Task NavigateAsync(string path, CancellationToken cancellationToken = default) => channel.Navigate(path, cancellationToken);
 
     /// <summary>
     /// Waits for the next update the server pushed on its own (a timer, pub/sub, a redirect, a crash and rejoin), in
@@ -270,7 +270,7 @@ public sealed class LivePage : IAsyncDisposable
     /// <param name="timeout">How long to wait; the client's <see cref="LiveClient.Timeout"/> by default.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="TimeoutException">Nothing arrived in time.</exception>
-    public async Task NextUpdate(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public async Task NextUpdateAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         channel.Snapshot.ThrowIfFailed();
         var wait = timeout ?? client.Timeout;
@@ -293,7 +293,7 @@ public sealed class LivePage : IAsyncDisposable
     /// <param name="timeout">How long to wait in all; the client's <see cref="LiveClient.Timeout"/> by default.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="TimeoutException">The condition did not hold in time.</exception>
-    public async Task WaitFor(Func<LivePage, bool> condition, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public async Task WaitForAsync(Func<LivePage, bool> condition, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(condition);
         var wait = timeout ?? client.Timeout;
@@ -303,7 +303,7 @@ public sealed class LivePage : IAsyncDisposable
             var left = deadline - DateTime.UtcNow;
             try
             {
-                await NextUpdate(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+                await NextUpdateAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -318,13 +318,13 @@ public sealed class LivePage : IAsyncDisposable
     /// <c>phx-change</c>, sent with what the test last typed into them. Shows what survives a reconnect.
     /// </summary>
     /// <param name="cancellationToken">Cancels the reconnect.</param>
-    public Task Reconnect(CancellationToken cancellationToken = default) => channel.Reconnect(cancellationToken);
+    public Task ReconnectAsync(CancellationToken cancellationToken = default) => channel.Reconnect(cancellationToken);
 
     /// <summary>Follows <see cref="Redirected"/> as the browser does: carries its flash in the <c>__phoenix_flash__</c> cookie and loads the target page.</summary>
     /// <param name="cancellationToken">Cancels loading the page.</param>
     /// <returns>The page the redirect leads to.</returns>
     /// <exception cref="InvalidOperationException">There was no redirect, or it leads out of the app.</exception>
-    public Task<LivePage> FollowRedirect(CancellationToken cancellationToken = default)
+    public Task<LivePage> FollowRedirectAsync(CancellationToken cancellationToken = default)
     {
         var redirect = Redirected ?? throw new InvalidOperationException($"{Url.PathAndQuery} was not redirected.");
         var target = channel.Resolve(redirect.To);
@@ -338,7 +338,7 @@ public sealed class LivePage : IAsyncDisposable
             client.Cookies.Add(target, new System.Net.Cookie(FlashCookie, redirect.Flash, "/"));
         }
 
-        return client.Live(target.PathAndQuery, cancellationToken);
+        return client.LiveAsync(target.PathAndQuery, cancellationToken);
     }
 
     /// <summary>Closes the page's socket, as closing the browser tab does.</summary>

@@ -12,7 +12,7 @@ namespace Hyper.Live.Testing;
 /// </summary>
 /// <example>
 /// <code>
-/// await using var host = await LiveTestHost.Start(app =&gt;
+/// await using var host = await LiveTestHost.StartAsync(app =&gt;
 /// {
 ///     app.MapHyperLive(typeof(Counter).Assembly);
 ///     app.MapLive&lt;Counter&gt;("/counter");
@@ -36,7 +36,7 @@ public sealed class LiveTestHost : IAsyncDisposable
     /// <param name="configureApp">Maps the app as its Program.cs would: <c>MapHyperLive</c> (the socket and client script), then its live routes.</param>
     /// <param name="configureBuilder">Adds services or options before the app is built.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<LiveTestHost> Start(Action<WebApplication> configureApp, Action<WebApplicationBuilder>? configureBuilder = null, CancellationToken cancellationToken = default)
+    public static async Task<LiveTestHost> StartAsync(Action<WebApplication> configureApp, Action<WebApplicationBuilder>? configureBuilder = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configureApp);
         var builder = WebApplication.CreateSlimBuilder();

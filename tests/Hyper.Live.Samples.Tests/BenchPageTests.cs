@@ -7,11 +7,11 @@ public sealed class BenchPageTests(WebApplicationFactory<Program> app) : IClassF
     public async Task The_bench_counter_is_static_in_the_dead_render_and_interactive_once_joined()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/bench/counter");
+        var page = await client.LiveAsync("/bench/counter");
         Assert.Contains("static", page.DeadHtml, StringComparison.Ordinal);
         Assert.Equal("interactive", page.Text("#status"));
 
-        await page.Click("#inc");
+        await page.ClickAsync("#inc");
 
         Assert.Equal("1", page.Text("#count"));
     }
@@ -20,10 +20,10 @@ public sealed class BenchPageTests(WebApplicationFactory<Program> app) : IClassF
     public async Task Each_table_click_changes_exactly_one_of_1000_rows()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/bench/table");
+        var page = await client.LiveAsync("/bench/table");
         var before = page.QueryAll("td[id]").Select(td => td.TextContent).ToList();
 
-        await page.Click("#update");
+        await page.ClickAsync("#update");
 
         var after = page.QueryAll("td[id]").Select(td => td.TextContent).ToList();
         Assert.Equal(1000, after.Count);

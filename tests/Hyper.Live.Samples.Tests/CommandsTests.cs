@@ -9,16 +9,16 @@ public sealed class CommandsTests(WebApplicationFactory<Program> app) : IClassFi
     public async Task Save_pushes_an_event_to_the_hook_and_shows_a_flash_that_can_be_closed()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/commands");
+        var page = await client.LiveAsync("/commands");
 
-        await page.Click("#save");
-        await page.Click("#save");
+        await page.ClickAsync("#save");
+        await page.ClickAsync("#save");
 
         Assert.Equal(["""{"count":1}""", """{"count":2}"""], page.Events.Where(e => e.Name == "saved").Select(e => e.PayloadJson));
         Assert.Equal("Saved 2 time(s)", page.Flash["success"]);
         Assert.True(page.Has(".flash-success", "Saved 2 time(s)"));
 
-        await page.Click(".flash-success button");
+        await page.ClickAsync(".flash-success button");
         Assert.False(page.Has(".flash"));
     }
 
@@ -26,9 +26,9 @@ public sealed class CommandsTests(WebApplicationFactory<Program> app) : IClassFi
     public async Task A_hook_push_gets_the_view_reply()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/commands");
+        var page = await client.LiveAsync("/commands");
 
-        var reply = await page.PushHook("ping", new { n = 3 });
+        var reply = await page.PushHookAsync("ping", new { n = 3 });
 
         Assert.Equal("""{"pong":"pong 3"}""", reply!.ToJsonString());
     }
@@ -37,12 +37,12 @@ public sealed class CommandsTests(WebApplicationFactory<Program> app) : IClassFi
     public async Task Focus_scroll_download_and_javascript_are_push_events_with_their_arguments()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/commands");
+        var page = await client.LiveAsync("/commands");
 
-        await page.Click("#focus");
-        await page.Click("#scroll");
-        await page.Click("#download");
-        await page.Click("#greet");
+        await page.ClickAsync("#focus");
+        await page.ClickAsync("#scroll");
+        await page.ClickAsync("#download");
+        await page.ClickAsync("#greet");
 
         Assert.Equal(
             [
@@ -58,12 +58,12 @@ public sealed class CommandsTests(WebApplicationFactory<Program> app) : IClassFi
     public async Task A_recoverable_error_becomes_an_error_flash_and_the_view_carries_on()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/commands");
+        var page = await client.LiveAsync("/commands");
 
-        await page.Click("#fail");
+        await page.ClickAsync("#fail");
 
         Assert.Equal("That did not work, try again.", page.Text(".flash-error").TrimEnd('×').Trim());
-        await page.Click("#save");
+        await page.ClickAsync("#save");
         Assert.Equal(1, page.Mounts);
         Assert.Null(page.LastError);
     }
@@ -72,18 +72,18 @@ public sealed class CommandsTests(WebApplicationFactory<Program> app) : IClassFi
     public async Task Navigate_joins_in_place_with_a_flash_and_redirect_loads_a_page_with_its_flash()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/commands");
+        var page = await client.LiveAsync("/commands");
 
-        await page.Click("#navigate");
+        await page.ClickAsync("#navigate");
         Assert.Equal("/commands?via=navigate", page.Url.PathAndQuery);
         Assert.Equal("Navigated here without a page load", page.Flash["info"]);
 
-        await page.Click("#reload");
+        await page.ClickAsync("#reload");
         Assert.Equal("/commands?via=redirect", page.Redirected?.To);
-        var loaded = await page.FollowRedirect();
+        var loaded = await page.FollowRedirectAsync();
         Assert.True(loaded.Has(".flash-info", "Redirected here with a page load"));
 
-        await loaded.Click("#users-link");
+        await loaded.ClickAsync("#users-link");
         Assert.IsType<Users>(loaded.View);
         Assert.Equal("Page 2 of 10", loaded.Text("#page"));
     }

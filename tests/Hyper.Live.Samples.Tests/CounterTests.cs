@@ -8,15 +8,15 @@ public sealed class CounterTests(WebApplicationFactory<Program> app) : IClassFix
     public async Task The_dead_render_shows_zero_and_the_buttons_count()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/counter");
+        var page = await client.LiveAsync("/counter");
         Assert.Contains("Count: 0", page.DeadHtml, StringComparison.Ordinal);
 
-        await page.Click("increment");
-        await page.Click("increment");
-        await page.Click("button:contains('−')");
+        await page.ClickAsync("increment");
+        await page.ClickAsync("increment");
+        await page.ClickAsync("button:contains('−')");
 
         Assert.Equal("Count: 1", page.Text("h2"));
-        await page.Click("reset");
+        await page.ClickAsync("reset");
         Assert.Equal("Count: 0", page.Text("h2"));
         Assert.IsType<Counter>(page.View);
     }
@@ -33,7 +33,7 @@ public sealed class CounterTests(WebApplicationFactory<Program> app) : IClassFix
         {
             Assert.Contains($"href=\"{sample}\"", index, StringComparison.Ordinal);
             await using var client = app.CreateLiveClient();
-            Assert.True((await client.Live(sample)).IsConnected, sample);
+            Assert.True((await client.LiveAsync(sample)).IsConnected, sample);
         }
     }
 
@@ -41,10 +41,10 @@ public sealed class CounterTests(WebApplicationFactory<Program> app) : IClassFix
     public async Task A_reconnect_starts_the_count_again()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/counter");
-        await page.Click("increment");
+        var page = await client.LiveAsync("/counter");
+        await page.ClickAsync("increment");
 
-        await page.Reconnect();
+        await page.ReconnectAsync();
 
         Assert.Equal("Count: 0", page.Text("h2"));
         Assert.Equal(2, page.Mounts);

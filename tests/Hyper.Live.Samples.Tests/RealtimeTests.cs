@@ -9,32 +9,32 @@ public sealed class RealtimeTests(WebApplicationFactory<Program> app) : IClassFi
         var room = "/chat/room-" + Guid.NewGuid().ToString("N")[..8];
         await using var annClient = app.CreateLiveClient();
         await using var bobClient = app.CreateLiveClient();
-        var ann = await annClient.Live(room + "?name=ann");
-        var bob = await bobClient.Live(room + "?name=bob");
-        await ann.WaitFor(p => p.Has("li.system", "bob joined"));
+        var ann = await annClient.LiveAsync(room + "?name=ann");
+        var bob = await bobClient.LiveAsync(room + "?name=bob");
+        await ann.WaitForAsync(p => p.Has("li.system", "bob joined"));
 
-        await ann.Submit("#chat-form", new { message = "hello bob" });
+        await ann.SubmitAsync("#chat-form", new { message = "hello bob" });
 
-        await bob.WaitFor(p => p.Has("li.message", "ann: hello bob"));
+        await bob.WaitForAsync(p => p.Has("li.message", "ann: hello bob"));
         // Ann's own message comes back to her by pub/sub too, as a push of its own that may land after Bob's.
-        await ann.WaitFor(p => p.Has("li.message"));
+        await ann.WaitForAsync(p => p.Has("li.message"));
         Assert.Equal("ann: hello bob", ann.Text("li.message"));
         Assert.StartsWith("#room-", ann.Title, StringComparison.Ordinal);
 
         await bob.DisposeAsync();
-        await ann.WaitFor(p => p.Has("li.system", "bob left"));
+        await ann.WaitForAsync(p => p.Has("li.system", "bob left"));
     }
 
     [Fact]
     public async Task The_dashboard_clock_ticks_and_the_refresh_can_be_stopped()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/dashboard");
+        var page = await client.LiveAsync("/dashboard");
         var first = page.Text("#clock");
 
-        await page.WaitFor(p => p.Text("#clock") != first, TimeSpan.FromSeconds(5));
+        await page.WaitForAsync(p => p.Text("#clock") != first, TimeSpan.FromSeconds(5));
 
-        await page.Click("#stop");
+        await page.ClickAsync("#stop");
         Assert.Equal("Refresh stopped", page.Text("#refresh-state"));
         Assert.Equal("Dashboard", page.Title);
     }
@@ -43,20 +43,20 @@ public sealed class RealtimeTests(WebApplicationFactory<Program> app) : IClassFi
     public async Task Users_pages_through_live_patches_from_links_and_the_server()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/users?page=1");
+        var page = await client.LiveAsync("/users?page=1");
         Assert.Equal(10, page.QueryAll("#users li").Count);
         Assert.False(page.Has("#previous"));
 
-        await page.Click("#next");
+        await page.ClickAsync("#next");
         Assert.Equal("/users?page=2", page.Url.PathAndQuery);
         Assert.Equal("User 011", page.Text("#users li:first-child"));
         Assert.Equal("Users · page 2", page.Title);
 
-        await page.Click("#next-button");
+        await page.ClickAsync("#next-button");
         Assert.Equal("/users?page=3", page.Url.PathAndQuery);
         Assert.Equal("Page 3 of 10", page.Text("#page"));
 
-        await page.Patch("/users?page=10");
+        await page.PatchAsync("/users?page=10");
         Assert.Equal(5, page.QueryAll("#users li").Count);
         Assert.False(page.Has("#next"));
     }

@@ -10,11 +10,11 @@ public sealed class TodosTests(WebApplicationFactory<Program> app) : IClassFixtu
     public async Task Adds_and_completes_todos()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/todos");
+        var page = await client.LiveAsync("/todos");
 
-        await page.Submit("#new-todo", new { title = "Milk" });    // @submit="add(title)"
-        await page.Submit("#new-todo", new { title = "Bread" });
-        await page.Click("#todo-1 .toggle");                         // @click.stop="toggle(1)"
+        await page.SubmitAsync("#new-todo", new { title = "Milk" });    // @submit="add(title)"
+        await page.SubmitAsync("#new-todo", new { title = "Bread" });
+        await page.ClickAsync("#todo-1 .toggle");                         // @click.stop="toggle(1)"
 
         Assert.Equal("1 remaining", page.Text(".remaining"));
         Assert.True(page.Has("#todo-1.done"));
@@ -25,18 +25,18 @@ public sealed class TodosTests(WebApplicationFactory<Program> app) : IClassFixtu
     public async Task Add_toggle_and_clear_completed()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/todos");
+        var page = await client.LiveAsync("/todos");
 
-        await page.Submit("#new-todo", new { title = "Milk" });
-        await page.Submit("#new-todo", new { title = "Bread" });
-        await page.Click("#todo-1 .toggle");
+        await page.SubmitAsync("#new-todo", new { title = "Milk" });
+        await page.SubmitAsync("#new-todo", new { title = "Bread" });
+        await page.ClickAsync("#todo-1 .toggle");
 
         Assert.Equal(["Milk", "Bread"], page.QueryAll("#todo-list .title").Select(e => e.TextContent));
         Assert.Equal("done", page.Element("#todo-1").ClassName);
         Assert.Equal("1 remaining", page.Text(".remaining"));
         Assert.Equal("Selected: none", page.Text(".selected")); // .stop: the row was not selected
 
-        await page.Click("a.clear");
+        await page.ClickAsync("a.clear");
         Assert.Equal(["Bread"], page.QueryAll("#todo-list .title").Select(e => e.TextContent));
     }
 
@@ -44,9 +44,9 @@ public sealed class TodosTests(WebApplicationFactory<Program> app) : IClassFixtu
     public async Task A_blank_title_adds_nothing()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/todos");
+        var page = await client.LiveAsync("/todos");
 
-        await page.Submit("#new-todo", new { title = "   " });
+        await page.SubmitAsync("#new-todo", new { title = "   " });
 
         Assert.Empty(page.QueryAll("#todo-list li"));
         Assert.Null(page.LastError);
@@ -56,13 +56,13 @@ public sealed class TodosTests(WebApplicationFactory<Program> app) : IClassFixtu
     public async Task Clicking_a_row_selects_it_and_delete_removes_it()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/todos");
-        await page.Submit("#new-todo", new { title = "Milk" });
+        var page = await client.LiveAsync("/todos");
+        await page.SubmitAsync("#new-todo", new { title = "Milk" });
 
-        await page.Click("#todo-1 .title");
+        await page.ClickAsync("#todo-1 .title");
         Assert.Equal("Selected: Milk", page.Text(".selected"));
 
-        await page.Click("#todo-1 .delete");
+        await page.ClickAsync("#todo-1 .delete");
         Assert.Empty(page.QueryAll("#todo-list li"));
         Assert.Equal("Selected: none", page.Text(".selected"));
     }
@@ -71,15 +71,15 @@ public sealed class TodosTests(WebApplicationFactory<Program> app) : IClassFixtu
     public async Task Double_click_edits_enter_saves_and_escape_cancels()
     {
         await using var client = app.CreateLiveClient();
-        var page = await client.Live("/todos");
-        await page.Submit("#new-todo", new { title = "Milk" });
+        var page = await client.LiveAsync("/todos");
+        await page.SubmitAsync("#new-todo", new { title = "Milk" });
 
-        await page.Trigger("#todo-1 .title", "dblclick");
-        await page.KeyDown("#todo-1 .edit", "Enter", new { value = "Oat milk" });
+        await page.TriggerAsync("#todo-1 .title", "dblclick");
+        await page.KeyDownAsync("#todo-1 .edit", "Enter", new { value = "Oat milk" });
         Assert.Equal("Oat milk", page.Text("#todo-1 .title"));
 
-        await page.Trigger("#todo-1 .title", "dblclick");
-        await page.KeyDown("#todo-1 .edit", "Escape");
+        await page.TriggerAsync("#todo-1 .title", "dblclick");
+        await page.KeyDownAsync("#todo-1 .edit", "Escape");
         Assert.Equal("Oat milk", page.Text("#todo-1 .title"));
         Assert.False(page.Has("#todo-1 .edit"));
     }
@@ -88,10 +88,10 @@ public sealed class TodosTests(WebApplicationFactory<Program> app) : IClassFixtu
     public async Task Each_page_has_its_own_list()
     {
         await using var client = app.CreateLiveClient();
-        var first = await client.Live("/todos");
-        var second = await client.Live("/todos");
+        var first = await client.LiveAsync("/todos");
+        var second = await client.LiveAsync("/todos");
 
-        await first.Submit("#new-todo", new { title = "Milk" });
+        await first.SubmitAsync("#new-todo", new { title = "Milk" });
 
         Assert.Single(first.QueryAll("#todo-list li"));
         Assert.Empty(second.QueryAll("#todo-list li"));

@@ -33,7 +33,7 @@ public sealed class HyperBindingShapeTests : IAsyncLifetime
             ? socket.Reply(frame, new JsonObject { ["rendered"] = new JsonObject { ["s"] = new JsonArray(Row) } }.ToJsonString())
             : socket.Reply(frame);
         client = server.CreateClient();
-        page = await client.Live("/");
+        page = await client.LiveAsync("/");
     }
 
     public async Task DisposeAsync()
@@ -45,7 +45,7 @@ public sealed class HyperBindingShapeTests : IAsyncLifetime
     [Fact]
     public async Task A_click_inside_a_row_runs_the_rows_binding_once_with_its_arguments()
     {
-        await page.Click("span.title");
+        await page.ClickAsync("span.title");
 
         // An <li> has a numeric value property (0), which the client sends like any element value.
         Assert.Equal(["""{"type":"click","event":"select","value":{"value":0,"_args":[1]}}"""], Events());
@@ -54,7 +54,7 @@ public sealed class HyperBindingShapeTests : IAsyncLifetime
     [Fact]
     public async Task Stop_keeps_the_outer_binding_from_running()
     {
-        await page.Click("input.toggle");
+        await page.ClickAsync("input.toggle");
 
         Assert.Equal(["""{"type":"click","event":"toggle","value":{"_args":[1]}}"""], Events());
     }
@@ -62,7 +62,7 @@ public sealed class HyperBindingShapeTests : IAsyncLifetime
     [Fact]
     public async Task Without_stop_the_outer_binding_runs_after_the_inner_one()
     {
-        await page.Click("#inner");
+        await page.ClickAsync("#inner");
 
         Assert.Equal(["""{"type":"click","event":"inner","value":{"value":""}}""", """{"type":"click","event":"outer","value":{}}"""], Events());
     }
@@ -70,8 +70,8 @@ public sealed class HyperBindingShapeTests : IAsyncLifetime
     [Fact]
     public async Task Events_phoenix_lacks_are_delivered_from_data_hyper_attributes()
     {
-        await page.Trigger("span.title", "dblclick");
-        await page.Trigger("#q", "input", new { value = "ap" });
+        await page.TriggerAsync("span.title", "dblclick");
+        await page.TriggerAsync("#q", "input", new { value = "ap" });
 
         Assert.Equal(
             ["""{"type":"dblclick","event":"b-edit-1","value":{}}""", """{"type":"input","event":"search_for","value":{"value":"ap","_args":[{"field":"value"},10]}}"""],
@@ -81,9 +81,9 @@ public sealed class HyperBindingShapeTests : IAsyncLifetime
     [Fact]
     public async Task Each_key_binding_filters_on_its_own_key()
     {
-        await page.KeyDown("input.edit", "Escape");
-        await page.KeyDown("input.edit", "Enter");
-        await page.KeyDown("input.edit", "a");
+        await page.KeyDownAsync("input.edit", "Escape");
+        await page.KeyDownAsync("input.edit", "Enter");
+        await page.KeyDownAsync("input.edit", "a");
 
         Assert.Equal(
             [
@@ -96,7 +96,7 @@ public sealed class HyperBindingShapeTests : IAsyncLifetime
     [Fact]
     public async Task A_submit_binding_with_arguments_sends_them_in_meta()
     {
-        await page.Submit("#new-todo", new { title = "Milk" });
+        await page.SubmitAsync("#new-todo", new { title = "Milk" });
 
         Assert.Equal(["""{"type":"form","event":"add","value":"title=Milk","meta":{"_args":[{"field":"title"}]}}"""], Events());
     }
@@ -104,7 +104,7 @@ public sealed class HyperBindingShapeTests : IAsyncLifetime
     [Fact]
     public async Task An_event_nothing_listens_for_is_refused()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => page.Trigger("span.title", "mouseenter"));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => page.TriggerAsync("span.title", "mouseenter"));
 
         Assert.Contains("no mouseenter binding", error.Message, StringComparison.Ordinal);
     }

@@ -29,7 +29,7 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     {
         Script("""{"s":["<h1>","</h1>"],"0":"live"}""");
 
-        var page = await client.Live("/items?x=1");
+        var page = await client.LiveAsync("/items?x=1");
 
         Assert.Contains("<p>dead</p>", page.DeadHtml, StringComparison.Ordinal);
         Assert.Equal("<h1>live</h1>", page.Html);
@@ -57,7 +57,7 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
             await socket.Reply(frame, """{"rendered":{"s":["x"]}}""");
         };
 
-        await client.Live("/");
+        await client.LiveAsync("/");
 
         Assert.Equal("csrf_secret=s3cret", socketCookie);
     }
@@ -68,9 +68,9 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
         Script(
             """{"s":["<button id=\"b\" phx-click=\"inc\" phx-value-id=\"7\" phx-value-User-Id=\"42\" value=\"bv\">","</button>"],"0":"0"}""",
             ("inc", """{"diff":{"0":"1"}}"""));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Click("#b");
+        await page.ClickAsync("#b");
 
         Assert.Equal("""{"type":"click","event":"inc","value":{"id":"7","user-id":"42","value":"bv"}}""", LastEvent().ToJsonString());
         Assert.Equal("1", page.Text("#b"));
@@ -86,9 +86,9 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Click_values_are_composed_as_the_client_does(string html, string selector, string expected)
     {
         Script(Static(html), ("x", "{}"));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Click(selector);
+        await page.ClickAsync(selector);
 
         Assert.Equal(expected, LastEvent()["value"]!.ToJsonString());
         Assert.Equal("x", (string?)LastEvent()["event"]);
@@ -98,9 +98,9 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Click_by_event_name_sends_only_the_given_values_with_their_json_types()
     {
         Script(Static("<p>nothing to click</p>"), ("delete", "{}"));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Click("delete", new { id = 3, hard = true });
+        await page.ClickAsync("delete", new { id = 3, hard = true });
 
         Assert.Equal("""{"type":"click","event":"delete","value":{"id":3,"hard":true}}""", LastEvent().ToJsonString());
     }
@@ -109,11 +109,11 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Click_on_an_element_without_binding_or_an_ambiguous_selector_fails_with_the_reason()
     {
         Script(Static("""<p id="plain">x</p><button phx-click="a">1</button><button phx-click="b">2</button>"""));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        Assert.Contains("sends nothing", (await Assert.ThrowsAsync<InvalidOperationException>(() => page.Click("#plain"))).Message, StringComparison.Ordinal);
-        Assert.Contains("matches 2 elements", (await Assert.ThrowsAsync<InvalidOperationException>(() => page.Click("button"))).Message, StringComparison.Ordinal);
-        Assert.Contains("No element matches", (await Assert.ThrowsAsync<InvalidOperationException>(() => page.Click("#missing"))).Message, StringComparison.Ordinal);
+        Assert.Contains("sends nothing", (await Assert.ThrowsAsync<InvalidOperationException>(() => page.ClickAsync("#plain"))).Message, StringComparison.Ordinal);
+        Assert.Contains("matches 2 elements", (await Assert.ThrowsAsync<InvalidOperationException>(() => page.ClickAsync("button"))).Message, StringComparison.Ordinal);
+        Assert.Contains("No element matches", (await Assert.ThrowsAsync<InvalidOperationException>(() => page.ClickAsync("#missing"))).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,13 +122,13 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
         Script(
             """{"s":["<div>","</div>"],"0":1,"c":{"1":{"s":["<section id=\"comp\"><button id=\"own\" phx-click=\"bump\" phx-target=\"1\">b</button><button id=\"sel\" phx-click=\"bump\" phx-target=\"#comp\">s</button><button id=\"view\" phx-click=\"bump\">v</button></section>"],"r":1}}}""",
             ("bump", "{}"));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Click("#own");
+        await page.ClickAsync("#own");
         Assert.Equal(1, (int?)LastEvent()["cid"]);
-        await page.Click("#sel");
+        await page.ClickAsync("#sel");
         Assert.Equal(1, (int?)LastEvent()["cid"]);
-        await page.Click("#view");
+        await page.ClickAsync("#view");
         Assert.Null(LastEvent()["cid"]); // no phx-target: the LiveView itself, even inside a component
     }
 
@@ -139,9 +139,9 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
             """{"s":["<div>","</div>"],"0":1,"c":{"1":{"s":["<button id=\"c\">","</button>"],"r":1,"0":"one"}}}""",
             ("swap", """{"diff":{"0":2,"c":{"2":{"s":-1,"0":"two"}}}}"""));
         server.OnFrame = ReplyTo("cids_destroyed", """{"cids":[1]}""", server.OnFrame);
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Click("swap");
+        await page.ClickAsync("swap");
 
         Assert.Equal("""<div><button data-phx-id="c2-phx-F1" data-phx-component="2" data-phx-view="phx-F1" id="c">two</button></div>""", page.Html);
         Assert.Equal(["phx_join", "event", "cids_will_destroy", "cids_destroyed"], server.Received.Select(f => (string?)f[3]));
@@ -153,15 +153,15 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Change_serialises_the_form_with_target_and_unused_fields_as_observed()
     {
         Script(Static(Form), ("validate", "{}"));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Change("#f", new { user = new { name = "joe" } });
+        await page.ChangeAsync("#f", new { user = new { name = "joe" } });
 
         Assert.Equal(
             """{"type":"form","event":"validate","value":"user%5Bname%5D=joe\u0026user%5B_unused_age%5D=\u0026user%5Bage%5D=3\u0026h=1","meta":{"_target":"user[name]"},"uploads":{}}""",
             LastEvent().ToJsonString());
 
-        await page.Change("#f", new { user = new { age = 4 } });
+        await page.ChangeAsync("#f", new { user = new { age = 4 } });
         Assert.Equal("user%5Bname%5D=&user%5Bage%5D=4&h=1", (string?)LastEvent()["value"]); // both fields used now
     }
 
@@ -169,9 +169,9 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Unused_keys_prefix_the_last_name_segment_and_respect_phx_no_unused_field()
     {
         Script(Static("""<form id="f" phx-change="v"><input name="a[b][c]"><input name="tags[]" value="x"><input name="skip" phx-no-unused-field><input name="q"></form>"""), ("v", "{}"));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Change("#f", new { q = "z" });
+        await page.ChangeAsync("#f", new { q = "z" });
 
         Assert.Equal("a%5Bb%5D%5B_unused_c%5D=&a%5Bb%5D%5Bc%5D=&_unused_tags%5B%5D=&tags%5B%5D=x&skip=&q=z", (string?)LastEvent()["value"]);
     }
@@ -180,9 +180,9 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Submit_serialises_the_form_with_its_submitter_and_no_unused_fields()
     {
         Script(Static(Form), ("save", "{}"));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Submit("#f", new { user = new { name = "jo" } }, submitter: "button[name=act]");
+        await page.SubmitAsync("#f", new { user = new { name = "jo" } }, submitter: "button[name=act]");
 
         Assert.Equal(
             """{"type":"form","event":"save","value":"user%5Bname%5D=jo\u0026user%5Bage%5D=3\u0026h=1\u0026act=go","meta":{}}""",
@@ -205,13 +205,13 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
                 </form>
                 """),
             ("save", "{}"));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Submit("#f");
+        await page.SubmitAsync("#f");
         Assert.Equal("done=false&tags%5B%5D=a&size=s&color=Green+Tea&many=1&many=3&note=a+note+%26+more&q=%C3%A4+%C3%B6%2B%26", (string?)LastEvent()["value"]);
         Assert.Equal("""{"extra":"e"}""", LastEvent()["meta"]!.ToJsonString());
 
-        await page.Submit("#f", new { done = true, tags = new[] { "b" }, size = "l", color = "r", many = new[] { "2" } });
+        await page.SubmitAsync("#f", new { done = true, tags = new[] { "b" }, size = "l", color = "r", many = new[] { "2" } });
         Assert.Equal("done=true&done=false&tags%5B%5D=b&size=l&color=r&many=2&note=a+note+%26+more&q=%C3%A4+%C3%B6%2B%26", (string?)LastEvent()["value"]);
     }
 
@@ -219,9 +219,9 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Naming_a_field_the_form_lacks_fails_instead_of_testing_nothing()
     {
         Script(Static(Form));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => page.Submit("#f", new { user = new { nme = "typo" } }));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => page.SubmitAsync("#f", new { user = new { nme = "typo" } }));
         Assert.Contains("no enabled field named 'user[nme]'", error.Message, StringComparison.Ordinal);
         Assert.Contains("user[name], user[age], h", error.Message, StringComparison.Ordinal);
         Assert.Empty(server.ReceivedEvents("event"));
@@ -231,9 +231,9 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task An_input_with_its_own_phx_change_sends_only_itself()
     {
         Script(Static("""<form id="f" phx-change="all"><input id="q" name="q" phx-change="search" value="a"><input name="other" value="b"></form>"""), ("search", "{}"));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Change("#q", new { q = "abc" });
+        await page.ChangeAsync("#q", new { q = "abc" });
 
         Assert.Equal("""{"type":"form","event":"search","value":"q=abc","meta":{"_target":"q"},"uploads":{}}""", LastEvent().ToJsonString());
     }
@@ -242,14 +242,14 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Keys_honour_phx_key_and_carry_the_key_and_value()
     {
         Script(Static("""<input id="k" phx-keyup="key" phx-key="Enter" value="typed"><div id="w" phx-window-keydown="wkey"></div>"""), ("key", "{}"), ("wkey", "{}"));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.KeyUp("#k", "a");
+        await page.KeyUpAsync("#k", "a");
         Assert.Empty(server.ReceivedEvents("event"));
 
-        await page.KeyUp("#k", "enter");
+        await page.KeyUpAsync("#k", "enter");
         Assert.Equal("""{"type":"keyup","event":"key","value":{"key":"enter","value":"typed"}}""", LastEvent().ToJsonString());
-        await page.KeyDown("#w", "Escape");
+        await page.KeyDownAsync("#w", "Escape");
         Assert.Equal("""{"type":"keydown","event":"wkey","value":{"key":"Escape"}}""", LastEvent().ToJsonString());
     }
 
@@ -257,11 +257,11 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Focus_and_blur_send_the_elements_value()
     {
         Script(Static("""<input id="i" phx-focus="foc" phx-blur="blu" value="v">"""), ("foc", "{}"), ("blu", "{}"));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Focus("#i");
+        await page.FocusAsync("#i");
         Assert.Equal("""{"type":"focus","event":"foc","value":{"value":"v"}}""", LastEvent().ToJsonString());
-        await page.Blur("#i");
+        await page.BlurAsync("#i");
         Assert.Equal("""{"type":"blur","event":"blu","value":{"value":"v"}}""", LastEvent().ToJsonString());
     }
 
@@ -269,9 +269,9 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Hook_push_returns_the_reply_from_r_and_applies_the_diff()
     {
         Script("""{"s":["<p>","</p>"],"0":"0"}""", ("hookev", """{"diff":{"0":"1","r":{"ok":true,"got":{"n":1}}}}"""));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        var reply = await page.PushHook("hookev", new { n = 1 });
+        var reply = await page.PushHookAsync("hookev", new { n = 1 });
 
         Assert.Equal("""{"type":"hook","event":"hookev","value":{"n":1}}""", LastEvent().ToJsonString());
         Assert.Equal("""{"ok":true,"got":{"n":1}}""", reply!.ToJsonString());
@@ -284,9 +284,9 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
         Script(Static("<p>x</p>"));
         server.OnFrame = async (socket, frame) =>
             await socket.Reply(frame, (string?)frame[3] == "phx_join" ? """{"rendered":{"s":["x"]}}""" : """{"error":"no handler"}""", (string?)frame[3] == "phx_join" ? "ok" : "error");
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Click("nope");
+        await page.ClickAsync("nope");
 
         Assert.Equal("nope", page.LastError!.Event);
         Assert.Equal("no handler", page.LastError.Message);
@@ -296,9 +296,9 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task An_ok_reply_carrying_an_error_is_an_error_too()
     {
         Script(Static("<p>x</p>"), ("age", """{"error":"Invalid parameter 'age': expected int, got str"}"""));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Click("age", new { age = "x" });
+        await page.ClickAsync("age", new { age = "x" });
 
         Assert.Equal("Invalid parameter 'age': expected int, got str", page.LastError!.Message);
     }
@@ -308,10 +308,10 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     {
         server.TitleElement = """<title data-prefix="App · " data-default="Home">Start</title>""";
         Script("""{"s":["x"],"t":"Items"}""", ("rename", """{"diff":{"t":"  "}}"""));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
         Assert.Equal("App · Items", page.Title);
 
-        await page.Click("rename");
+        await page.ClickAsync("rename");
 
         Assert.Equal("App · Home", page.Title);
     }
@@ -325,17 +325,17 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
             await socket.Push((string?)frame[0], "diff", """{"0":"tick1","e":[["saved",{"id":1}],["early",{},true]]}""");
             await socket.Push((string?)frame[0], "live_patch", """{"to":"/?tab=2","kind":"push"}""");
         });
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Click("start");
-        await page.NextUpdate();
+        await page.ClickAsync("start");
+        await page.NextUpdateAsync();
         Assert.Equal("<p>tick1</p>", page.Html);
         Assert.Equal(["early", "saved"], page.Events.Select(e => e.Name));
         Assert.Equal("""{"id":1}""", page.Events[1].PayloadJson);
 
-        await page.NextUpdate();
+        await page.NextUpdateAsync();
         Assert.Equal("/?tab=2", page.Url.PathAndQuery);
-        await Assert.ThrowsAsync<TimeoutException>(() => page.NextUpdate(TimeSpan.FromMilliseconds(100)));
+        await Assert.ThrowsAsync<TimeoutException>(() => page.NextUpdateAsync(TimeSpan.FromMilliseconds(100)));
     }
 
     [Fact]
@@ -347,10 +347,10 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
             await socket.Push("old-join", "diff", """{"0":"stale"}""");
             await socket.Push(null, "diff", """{"0":"fresh"}""");
         });
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Click("go");
-        await page.WaitFor(p => p.Html.Contains("fresh", StringComparison.Ordinal));
+        await page.ClickAsync("go");
+        await page.WaitForAsync(p => p.Html.Contains("fresh", StringComparison.Ordinal));
 
         Assert.DoesNotContain(page.Events, _ => true);
         Assert.Equal("<p>fresh</p>", page.Html);
@@ -360,9 +360,9 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Patch_sends_live_patch_with_the_absolute_url_and_moves_the_url()
     {
         Script("""{"s":["<p>","</p>"],"0":"1"}""", ("live_patch", """{"diff":{"0":"2"}}"""));
-        var page = await client.Live("/items");
+        var page = await client.LiveAsync("/items");
 
-        await page.Patch("/items?page=2");
+        await page.PatchAsync("/items?page=2");
 
         var patch = Assert.Single(server.ReceivedEvents("live_patch"));
         Assert.Equal("""{"url":"http://localhost/items?page=2"}""", patch[4]!.ToJsonString());
@@ -374,24 +374,24 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Clicking_live_links_patches_or_navigates()
     {
         Script(Static("""<a id="p" href="/?tab=2" data-phx-link="patch" data-phx-link-state="push">p</a><a id="n" href="/other" data-phx-link="redirect">n</a><a id="plain" href="/x">x</a>"""), ("live_patch", "{}"));
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Click("#p");
+        await page.ClickAsync("#p");
         Assert.Equal("/?tab=2", page.Url.PathAndQuery);
 
-        await page.Click("#n");
+        await page.ClickAsync("#n");
         Assert.Equal("/other", page.Url.PathAndQuery);
         Assert.Contains("redirect", server.ReceivedEvents("phx_join")[^1][4]!.ToJsonString(), StringComparison.Ordinal);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => page.Click("#plain"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => page.ClickAsync("#plain"));
     }
 
     [Fact]
     public async Task Patch_answered_with_link_redirect_navigates_instead()
     {
         Script(Static("<p>a</p>"), ("live_patch", """{"link_redirect":true}"""));
-        var page = await client.Live("/a");
+        var page = await client.LiveAsync("/a");
 
-        await page.Patch("/b");
+        await page.PatchAsync("/b");
 
         Assert.Equal("/b", page.Url.PathAndQuery);
         Assert.Equal("http://localhost/b", (string?)server.ReceivedEvents("phx_join")[^1][4]!["redirect"]);
@@ -407,10 +407,10 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
                 await socket.Reply(frame);
                 await socket.Push((string?)frame[0], "live_redirect", """{"to":"/other","kind":"push","flash":"FLASH1"}""");
             });
-        var page = await client.Live("/?tab=2");
+        var page = await client.LiveAsync("/?tab=2");
 
-        await page.Click("go");
-        await page.NextUpdate();
+        await page.ClickAsync("go");
+        await page.NextUpdateAsync();
 
         Assert.Equal("second", page.Html);
         Assert.Equal("Other", page.Title);
@@ -432,15 +432,15 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
         {
             await socket.Push((string?)frame[0], "redirect", """{"to":"/login","flash":"SIGNEDFLASH"}""");
         });
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Click("logout");
-        await page.NextUpdate();
+        await page.ClickAsync("logout");
+        await page.NextUpdateAsync();
 
         Assert.Equal(new LiveRedirect("/login", "SIGNEDFLASH"), page.Redirected);
         Assert.False(page.IsConnected);
         await Eventually(() => server.ReceivedEvents("phx_leave").Count == 1);
-        var next = await page.FollowRedirect();
+        var next = await page.FollowRedirectAsync();
         Assert.Equal("/login", next.Url.PathAndQuery);
         Assert.Contains("__phoenix_flash__=SIGNEDFLASH", server.PageCookies.Last(), StringComparison.Ordinal);
     }
@@ -450,7 +450,7 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     {
         server.OnFrame = (socket, frame) => socket.Reply(frame, """{"redirect":{"to":"/login"}}""", "error");
 
-        var page = await client.Live("/admin");
+        var page = await client.LiveAsync("/admin");
 
         Assert.Equal("/login", page.Redirected!.To);
         Assert.False(page.IsConnected);
@@ -461,7 +461,7 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     {
         server.OnFrame = (socket, frame) => socket.Reply(frame, """{"reason":"stale"}""", "error");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.Live("/"));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.LiveAsync("/"));
 
         Assert.Contains("stale", error.Message, StringComparison.Ordinal);
     }
@@ -479,10 +479,10 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
                     await socket.Push((string?)frame[0], "phx_error", """{"reason":"channel_crash"}""");
                 }
             });
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Change("#f", new { name = "user typed" });
-        await page.NextUpdate();
+        await page.ChangeAsync("#f", new { name = "user typed" });
+        await page.NextUpdateAsync();
 
         Assert.Contains("mount 2", page.Html, StringComparison.Ordinal);
         Assert.Equal(2, page.Mounts);
@@ -498,10 +498,10 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
     public async Task Reconnect_opens_a_new_socket_and_rejoins_at_the_current_url()
     {
         Script(Static("<p>x</p>"), ("live_patch", "{}"));
-        var page = await client.Live("/");
-        await page.Patch("/?q=1");
+        var page = await client.LiveAsync("/");
+        await page.PatchAsync("/?q=1");
 
-        await page.Reconnect();
+        await page.ReconnectAsync();
 
         Assert.Equal(2, server.SocketQueries.Count);
         var rejoin = server.ReceivedEvents("phx_join")[^1];
@@ -520,13 +520,13 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
         {
             await socket.Close();
         });
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        await page.Click("bye");
-        await page.NextUpdate();
+        await page.ClickAsync("bye");
+        await page.NextUpdateAsync();
 
         Assert.False(page.IsConnected);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => page.Click("again"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => page.ClickAsync("again"));
     }
 
     [Fact]
@@ -535,9 +535,9 @@ public sealed class ProtocolShapeTests : IAsyncLifetime
         Script(
             """{"s":["<ul>","</ul>"],"0":{"s":["<li>","</li>"],"k":{"0":{"0":"a"},"1":{"0":"b"},"kc":2}}}""",
             ("move", """{"diff":{"0":{"k":{"0":1,"1":0,"kc":2}}}}""")); // a move without "km"
-        var page = await client.Live("/");
+        var page = await client.LiveAsync("/");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => page.Click("move"));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => page.ClickAsync("move"));
 
         Assert.Contains("could not apply", error.Message, StringComparison.Ordinal);
     }

@@ -14,7 +14,7 @@ internal sealed class PageOperations
     private bool signalWhenSettled;
 
     /// <param name="publish">Publishes the task that completes once the work now started is done.</param>
-    /// <param name="signal">Reports a settled server-initiated operation as an update (see <see cref="LivePage.NextUpdate"/>).</param>
+    /// <param name="signal">Reports a settled server-initiated operation as an update (see <see cref="LivePage.NextUpdateAsync"/>).</param>
     public PageOperations(Action<Task> publish, Action signal)
     {
         this.publish = publish;
