@@ -53,6 +53,14 @@ public sealed class HyperLiveOptions
     public int MaxViewsPerSocket { get; set; } = 100;
 
     /// <summary>
+    /// How often bad input from one client is logged at Warning: malformed frames once per socket,
+    /// refused events (unknown, stale, malformed, unbindable) once per view, in each interval;
+    /// the rest go to Debug and are counted in the next warning, so a client cannot flood the log.
+    /// 10 seconds by default; <see cref="TimeSpan.Zero"/> logs every one at Warning.
+    /// </summary>
+    public TimeSpan ClientErrorLogInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Where to serve a JSON snapshot of the server's load (sockets, sessions, events, managed
     /// heap, working set), for load tests and operators; null (the default) serves nothing.
     /// Only loopback clients get an answer, and <c>?collect=true</c> forces a full garbage

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Hyper.Live.Diagnostics;
 using Hyper.Live.Templates;
 using Hyper.Live.Parameters;
 
@@ -13,13 +14,14 @@ namespace Hyper.Live.Events;
 /// <see cref="LiveView.OnError"/>; the session carries on. Also resolves each render's delegate
 /// bindings, which it keeps.
 /// </summary>
-internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
+internal sealed partial class EventDispatcher(ILogger logger, TimeSpan warningInterval = default) : IBindingSink
 {
     /// <summary>Reserved by Phoenix: clears the flash (or its <c>key</c>) without a handler.</summary>
     private const string ClearFlash = "lv:clear-flash";
 
     /// <summary>The delegates of the render the client has last been sent, by binding id.</summary>
     private readonly Dictionary<ulong, Delegate> handlers = [];
+    private readonly WarningThrottle warnings = new(warningInterval);
     private HandlerTable? table;
 
     /// <summary>
@@ -42,18 +44,18 @@ internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
     public async Task<Exception?> DispatchAsync(LiveView view, JsonElement payload, CancellationToken cancellationToken)
     {
         var viewName = view.GetType().Name;
-        if (!payload.TryGetProperty("event"u8, out var name) || name.ValueKind != JsonValueKind.String)
+        if (Malformed(payload) is { } problem)
         {
-            LogMalformedEvent(logger, viewName);
-            return new UnknownEventException("an event needs a string 'event' name");
+            LogMalformedEvent(logger, warnings.Next(out var heldBack), viewName, problem, heldBack);
+            return new UnknownEventException(problem);
         }
 
         var liveEvent = new LiveEvent(
-            name.GetString()!,
+            payload.GetProperty("event"u8).GetString()!,
             payload.TryGetProperty("type"u8, out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null,
             payload.TryGetProperty("value"u8, out var value) ? value : default,
             payload.TryGetProperty("meta"u8, out var meta) ? meta : default,
-            payload.TryGetProperty("cid"u8, out var cid) && cid.TryGetInt32(out var id) ? id : null);
+            payload.TryGetProperty("cid"u8, out var cid) && cid.ValueKind == JsonValueKind.Number ? cid.GetInt32() : null);
         if (liveEvent.Name == ClearFlash)
         {
             view.Flash.Clear(liveEvent["key"]);
@@ -66,7 +68,7 @@ internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
         {
             if (!handlers.TryGetValue(bindingId, out var handler))
             {
-                LogStaleBinding(logger, liveEvent.Name, viewName);
+                LogStaleBinding(logger, warnings.Next(out var heldBack), liveEvent.Name, viewName, heldBack);
                 return new UnknownEventException(
                     $"The element that sent '{liveEvent.Name}' is no longer on the page of {viewName}: its binding was not in the last render.");
             }
@@ -85,7 +87,7 @@ internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
             }
             catch (UnknownEventException unknown)
             {
-                LogUnknownEvent(logger, unknown.EventName, viewName);
+                LogUnknownEvent(logger, warnings.Next(out var heldBack), unknown.EventName, viewName, heldBack);
                 return table.ClosestName(unknown.EventName) is { } closest
                     ? new UnknownEventException($"{viewName} has no handler for the event '{unknown.EventName}' (did you mean '{closest}'?).", unknown.EventName)
                     : unknown;
@@ -94,7 +96,7 @@ internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
 
         if (handled is null)
         {
-            LogInvalidParameter(logger, viewName, liveEvent.Name, context.Error!.Message);
+            LogInvalidParameter(logger, warnings.Next(out var heldBack), viewName, liveEvent.Name, context.Error!.Message, heldBack);
             return context.Error;
         }
 
@@ -102,15 +104,39 @@ internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
         return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{View} received the unknown event '{Event}'")]
-    private static partial void LogUnknownEvent(ILogger logger, string @event, string view);
+    /// <summary>
+    /// What the client-sent fields the dispatcher reads get wrong, or null. Strings are already
+    /// well-formed (the frame parser refuses lone surrogates); kinds are checked here so that
+    /// reading them cannot throw.
+    /// </summary>
+    private static string? Malformed(JsonElement payload)
+    {
+        if (!payload.TryGetProperty("event"u8, out var name) || name.ValueKind != JsonValueKind.String)
+        {
+            return "an event needs a string 'event' name";
+        }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{View} received '{Event}' from a binding that is no longer on the page")]
-    private static partial void LogStaleBinding(ILogger logger, string @event, string view);
+        if (payload.TryGetProperty("type"u8, out var type) && type.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            return "an event's 'type' must be a string";
+        }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{View} refused '{Event}': {Problem}")]
-    private static partial void LogInvalidParameter(ILogger logger, string view, string @event, string problem);
+        return payload.TryGetProperty("cid"u8, out var cid) && cid.ValueKind != JsonValueKind.Null &&
+            !(cid.ValueKind == JsonValueKind.Number && cid.TryGetInt32(out var id) && id >= 0)
+            ? "an event's 'cid' must be a component id (a non-negative integer)"
+            : null;
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{View} received an event without a name")]
-    private static partial void LogMalformedEvent(ILogger logger, string view);
+    // Level: Warning once per interval (ClientErrorLogInterval), Debug in between, so one client cannot flood the log.
+    [LoggerMessage(Message = "{View} received the unknown event '{Event}' ({HeldBack} more refused events since the last warning)")]
+    private static partial void LogUnknownEvent(ILogger logger, LogLevel level, string @event, string view, int heldBack);
+
+    [LoggerMessage(Message = "{View} received '{Event}' from a binding that is no longer on the page ({HeldBack} more refused events since the last warning)")]
+    private static partial void LogStaleBinding(ILogger logger, LogLevel level, string @event, string view, int heldBack);
+
+    [LoggerMessage(Message = "{View} refused '{Event}': {Problem} ({HeldBack} more refused events since the last warning)")]
+    private static partial void LogInvalidParameter(ILogger logger, LogLevel level, string view, string @event, string problem, int heldBack);
+
+    [LoggerMessage(Message = "{View} received a malformed event: {Problem} ({HeldBack} more refused events since the last warning)")]
+    private static partial void LogMalformedEvent(ILogger logger, LogLevel level, string view, string problem, int heldBack);
 }

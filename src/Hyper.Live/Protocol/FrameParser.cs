@@ -4,7 +4,9 @@ namespace Hyper.Live.Protocol;
 
 /// <summary>
 /// Parses client text frames. A frame that is not a well-formed V2 array is rejected with
-/// a reason, and, when its ref and topic can still be read, enough to answer it.
+/// a reason, and, when its ref and topic can still be read, enough to answer it. Every string
+/// of an accepted frame, payload included, is well-formed UTF-16: nothing downstream (binding,
+/// logging, the crash report) can then throw reading one.
 /// </summary>
 internal static class FrameParser
 {
@@ -29,6 +31,12 @@ internal static class FrameParser
             }
 
             var length = root.GetArrayLength();
+            if (!AddressIsReadable(root, length))
+            {
+                // No reply could reach the sender (or name it without throwing): the caller closes.
+                return ParseResult.Failed("join_ref, ref and topic must be well-formed strings (no lone surrogate escapes)");
+            }
+
             var refValue = length > 1 && root[1].ValueKind == JsonValueKind.String ? root[1].GetString() : null;
             var topic = length > 2 && root[2].ValueKind == JsonValueKind.String ? root[2].GetString() : null;
             var joinRef = length > 0 && root[0].ValueKind == JsonValueKind.String ? root[0].GetString() : null;
@@ -50,8 +58,27 @@ internal static class FrameParser
                 return ParseResult.Failed("the payload must be a JSON object", joinRef, refValue, topic);
             }
 
+            if (!JsonText.IsWellFormed(root[3]) || !JsonText.IsWellFormed(payload))
+            {
+                return ParseResult.Failed("the event name and payload must be well-formed strings (no lone surrogate escapes)", joinRef, refValue, topic);
+            }
+
             return new ParseResult(new PhoenixMessage(joinRef, refValue, topic, root[3].GetString()!, payload.Clone()), null, joinRef, refValue, topic);
         }
+    }
+
+    /// <summary>Whether join_ref, ref and topic (those present) can be read to address a reply.</summary>
+    private static bool AddressIsReadable(JsonElement root, int length)
+    {
+        for (var i = 0; i < Math.Min(length, 3); i++)
+        {
+            if (!JsonText.IsWellFormed(root[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The parsed message, or why parsing failed and what could be salvaged for a reply.</summary>

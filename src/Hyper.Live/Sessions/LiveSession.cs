@@ -48,7 +48,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         Topic = topic;
         this.host = host;
         logger = host.Loggers.CreateLogger<LiveSession>();
-        events = new EventDispatcher(logger);
+        events = new EventDispatcher(logger, host.Options.ClientErrorLogInterval);
     }
 
     public string Topic { get; }

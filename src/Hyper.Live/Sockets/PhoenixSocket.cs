@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Hyper.Live.Diagnostics;
 using Hyper.Live.Protocol;
 using Hyper.Live.Sessions;
 
@@ -11,9 +12,12 @@ namespace Hyper.Live.Sockets;
 /// </summary>
 internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
 {
+    private const string BadPatch = "live_patch needs an absolute http or https 'url'";
+
     private readonly SessionTable sessions = new();
     private readonly LiveHost host;
     private readonly ILogger logger;
+    private readonly WarningThrottle malformedWarnings;
 
     public PhoenixSocket(IFrameSink sink, SocketContext context, LiveHost host)
     {
@@ -22,6 +26,7 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
         this.host = host;
         logger = host.Loggers.CreateLogger<PhoenixSocket>();
         Inbound = new InboundBudget(host.Options.MaxInboundFrames, host.Options.MaxInboundBytes);
+        malformedWarnings = new WarningThrottle(host.Options.ClientErrorLogInterval);
     }
 
     public IFrameSink Sink { get; }
@@ -30,14 +35,14 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
 
     /// <summary>
     /// Handles one text frame. Returns false when the frame was unreadable (not a JSON array
-    /// with a ref and topic to answer): the transport then closes the connection.
+    /// with a well-formed ref and topic to answer): the transport then closes the connection.
     /// </summary>
     public bool Receive(ReadOnlySpan<byte> utf8)
     {
         var parsed = FrameParser.Parse(utf8);
         if (parsed.Message is not { } message)
         {
-            LogMalformedFrame(logger, parsed.Error!);
+            Malformed(parsed.Error!);
             if (parsed.Ref is null || parsed.Topic is null)
             {
                 return false;
@@ -72,6 +77,11 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
             case PhoenixEvents.Leave:
                 // Phoenix answers leaves of unknown topics too: the client's dead view leaves "lv:".
                 Sink.TrySend(FrameWriter.Current.Reply(message.JoinRef, message.Ref, message.Topic, ok: true));
+                break;
+            case PhoenixEvents.LivePatch when WireUrl.Read(message.Payload, "url") is null:
+                // Only the page's own http(s) URL can be patched to; a javascript:, file: or relative URL never reaches the view.
+                Malformed(BadPatch);
+                Reply(message.JoinRef, message.Ref, message.Topic, "malformed frame: " + BadPatch);
                 break;
             default:
                 if (!sessions.TryGet(message.Topic, out var session) || !Post(session, message, utf8.Length))
@@ -127,6 +137,14 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
             return;
         }
 
+        if (JoinRequest.Problem(message.Payload) is { } problem)
+        {
+            // Refused before it can replace a joined view; "stale" makes a real client reload the page for fresh tokens.
+            Malformed($"join of {message.Topic}: {problem}");
+            Sink.TrySend(FrameWriter.Current.JoinRefusal(message.JoinRef, message.Ref, message.Topic, "stale"));
+            return;
+        }
+
         if (sessions.TryRemove(message.Topic, out var duplicate))
         {
             // A rejoin on the same connection (after a timeout or a crash race): the old instance goes.
@@ -148,6 +166,13 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
     private void Reply(string? joinRef, string? refValue, string topic, string reason) =>
         Sink.TrySend(FrameWriter.Current.Reply(joinRef, refValue, topic, ok: false, reason));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed frame from a client: {Reason}")]
-    private static partial void LogMalformedFrame(ILogger logger, string reason);
+    /// <summary>Logs a malformed frame: at Warning once per interval, at Debug in between.</summary>
+    private void Malformed(string reason)
+    {
+        var level = malformedWarnings.Next(out var heldBack);
+        LogMalformedFrame(logger, level, reason, heldBack);
+    }
+
+    [LoggerMessage(Message = "Malformed frame from a client: {Reason} ({HeldBack} more from this socket since the last warning, logged at Debug)")]
+    private static partial void LogMalformedFrame(ILogger logger, LogLevel level, string reason, int heldBack);
 }

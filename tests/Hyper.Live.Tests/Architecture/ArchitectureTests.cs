@@ -15,7 +15,7 @@ public sealed class ArchitectureTests
         ["PubSub"] = [],
         ["Parameters"] = ["Templates"],
         ["Views"] = ["Templates", "Parameters", "PubSub"],
-        ["Events"] = ["Templates", "Parameters", "Views"],
+        ["Events"] = ["Templates", "Parameters", "Views", "Diagnostics"],
         ["Configuration"] = ["Templates", "Views"],
         ["Routing"] = ["Views", "Configuration"],
         ["Security"] = ["Protocol", "Views", "Configuration", "Routing"],

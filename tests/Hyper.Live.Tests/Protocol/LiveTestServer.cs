@@ -37,6 +37,7 @@ public sealed class LiveTestServer : IAsyncLifetime
         app.MapLive<BrokenMountView>("/broken");
         app.MapLive<Realtime.TimerView>("/timers");
         app.MapLive<Realtime.NavView>("/nav");
+        app.MapLive<ResourceView>("/resources");
         Probe = app.Services.GetRequiredService<Realtime.Probe>();
         await app.StartAsync();
         BaseAddress = new Uri(app.Urls.First());

@@ -155,7 +155,7 @@ public sealed class SocketProtocolTests(LiveTestServer server) : IClassFixture<L
 
         var ok = await client.PushAsync(joinRef, client.Topic, "event", new { type = "click", @event = "increment", value = new { } });
         Assert.Equal("""{"0":"1"}""", (await client.ReplyToAsync(ok))["response"]!["diff"]!.ToJsonString());
-        Assert.Contains(server.Logs, line => line.Contains("event without a name", StringComparison.Ordinal));
+        Assert.Contains(server.Logs, line => line.Contains("malformed event: an event needs a string 'event' name", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -45,3 +45,32 @@ public sealed class BrokenMountView : LiveView
 
     public override Html Render() => $"<p>{1}</p>";
 }
+
+/// <summary>Holds a timer and a subscription while connected, and reports them (and its unmount) to the probe.</summary>
+public sealed class ResourceView(Realtime.Probe probe) : LiveView
+{
+    public const string PubSubTopic = "resource-view";
+
+    private int count;
+
+    protected internal override void Mount(LiveParams parameters)
+    {
+        if (IsConnected)
+        {
+            Subscribe(PubSubTopic);
+            ScheduleInfo("tick", TimeSpan.FromMilliseconds(25));
+        }
+    }
+
+    protected internal override void HandleInfo(object message) => probe.Record("resource-tick");
+
+    public void Bump() => count++;
+
+    protected internal override ValueTask OnUnmountAsync()
+    {
+        probe.Record("resource-unmount");
+        return ValueTask.CompletedTask;
+    }
+
+    public override Html Render() => $"<p>{count}</p>";
+}
