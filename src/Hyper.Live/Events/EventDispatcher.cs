@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Hyper.Live.Templates;
 using Hyper.Live.Parameters;
+using Hyper.Live.RateLimiting;
 
 namespace Hyper.Live.Events;
 
@@ -11,9 +12,14 @@ namespace Hyper.Live.Events;
 /// (no name, an unknown or stale handler, a value that does not fit a parameter) is logged and
 /// returned, for the session to answer with an error reply and report to
 /// <see cref="LiveView.OnError"/>; the session carries on. Also resolves each render's delegate
-/// bindings, which it keeps.
+/// bindings, which it keeps, and notes which handlers the rendered templates bind: only those, and
+/// methods marked <see cref="ClientEventAttribute"/>, may be called by name. Applies the socket's
+/// and the <see cref="RateLimitAttribute"/> rate limits before a handler runs.
 /// </summary>
-internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
+/// <param name="logger">Where refused events are logged (at Warning, without a stack trace).</param>
+/// <param name="limits">The socket's limits; null applies none (a render without a socket).</param>
+/// <param name="detailedErrors">Whether error replies may name types, parameters and close handler names (Development).</param>
+internal sealed partial class EventDispatcher(ILogger logger, SocketLimits? limits = null, bool detailedErrors = true) : IBindingSink
 {
     /// <summary>Reserved by Phoenix: clears the flash (or its <c>key</c>) without a handler.</summary>
     private const string ClearFlash = "lv:clear-flash";
@@ -23,29 +29,48 @@ internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
     private HandlerTable? table;
 
     /// <summary>
+    /// The handlers bound by every template rendered in this session (a bit per handler: 8 bytes for
+    /// a view of up to 64 handlers): a handler stays callable once bound, so an event racing a
+    /// render that dropped its button still runs, as it would have a moment earlier.
+    /// </summary>
+    private HandlerMask bound;
+
+    /// <summary>
     /// Prepares a render of <paramref name="view"/> for writing: gives its delegate bindings their
     /// ids (remembering them for the events to come), and has its templates' handler names checked
     /// as they are looked up (by the walk, or while the render is written).
     /// </summary>
     public void Resolve(LiveView view, Html html)
     {
-        table = HandlerTable.For(view.GetType());
+        var viewTable = HandlerTable.For(view.GetType());
+        if (viewTable != table)
+        {
+            table = viewTable;
+            bound = default;
+        }
+
         handlers.Clear();
         BindingResolver.Resolve(html, this);
     }
 
-    void IBindingSink.Template(CompiledTemplate template) => table!.Check(template);
+    void IBindingSink.Template(CompiledTemplate template) => bound.UnionWith(table!.Check(template));
 
     void IBindingSink.Handler(ulong id, Delegate handler) => handlers[id] = handler;
 
     /// <summary>Runs the event in <paramref name="payload"/>; returns why it was refused, or null once the handler ran.</summary>
-    public async Task<Exception?> DispatchAsync(LiveView view, JsonElement payload, CancellationToken cancellationToken)
+    public async Task<EventRefusal?> DispatchAsync(LiveView view, JsonElement payload, CancellationToken cancellationToken)
     {
         var viewName = view.GetType().Name;
+        if (limits?.TryEvent() == false)
+        {
+            return RateLimited(viewName, "its socket", "(any)");
+        }
+
         if (!payload.TryGetProperty("event"u8, out var name) || name.ValueKind != JsonValueKind.String)
         {
             LogMalformedEvent(logger, viewName);
-            return new UnknownEventException("an event needs a string 'event' name");
+            var malformed = new UnknownEventException("an event needs a string 'event' name");
+            return new EventRefusal(malformed, malformed.Message);
         }
 
         var liveEvent = new LiveEvent(
@@ -60,6 +85,12 @@ internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
             return null;
         }
 
+        table ??= HandlerTable.For(view.GetType());
+        if (table.ViewLimit is { } viewLimit && limits?.TryEvent(view.GetType(), viewLimit) == false)
+        {
+            return RateLimited(viewName, $"{viewName} ({viewLimit})", liveEvent.Name);
+        }
+
         var context = new EventContext(liveEvent, cancellationToken);
         Task? handled;
         if (BindingId.TryParse(liveEvent.Name, out var bindingId))
@@ -67,14 +98,21 @@ internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
             if (!handlers.TryGetValue(bindingId, out var handler))
             {
                 LogStaleBinding(logger, liveEvent.Name, viewName);
-                return new UnknownEventException(
-                    $"The element that sent '{liveEvent.Name}' is no longer on the page of {viewName}: its binding was not in the last render.");
+                return Refuse(new UnknownEventException(
+                    $"The element that sent '{liveEvent.Name}' is no longer on the page of {viewName}: its binding was not in the last render."),
+                    "the element that sent this event is no longer on the page");
             }
 
             handled = HandlerInvoker.ForDelegate(handler).Invoke(handler, context);
         }
-        else if ((table ??= HandlerTable.For(view.GetType())).Find(liveEvent.Name) is { } method)
+        else if (table.IndexOf(liveEvent.Name) is var index and >= 0 && table.IsAllowed(index, bound))
         {
+            var method = table.Invoker(index);
+            if (table.Limit(index) is { } limit && limits?.TryEvent(method.Method, limit) == false)
+            {
+                return RateLimited(viewName, $"{viewName}.{method.Method.Name} ({limit})", liveEvent.Name);
+            }
+
             handled = method.Invoke(view, context);
         }
         else
@@ -86,21 +124,36 @@ internal sealed partial class EventDispatcher(ILogger logger) : IBindingSink
             catch (UnknownEventException unknown)
             {
                 LogUnknownEvent(logger, unknown.EventName, viewName);
-                return table.ClosestName(unknown.EventName) is { } closest
-                    ? new UnknownEventException($"{viewName} has no handler for the event '{unknown.EventName}' (did you mean '{closest}'?).", unknown.EventName)
-                    : unknown;
+                var closest = detailedErrors ? table.ClosestName(unknown.EventName) : null;
+                return Refuse(
+                    closest is not null ? new UnknownEventException($"{viewName} has no handler for the event '{unknown.EventName}' (did you mean '{closest}'?).", unknown.EventName) : unknown,
+                    $"unknown event '{liveEvent.Name}'");
             }
         }
 
         if (handled is null)
         {
             LogInvalidParameter(logger, viewName, liveEvent.Name, context.Error!.Message);
-            return context.Error;
+            return Refuse(context.Error, $"the event '{liveEvent.Name}' carried a value its handler cannot take");
         }
 
         await handled.ConfigureAwait(false);
         return null;
     }
+
+    /// <summary>A refusal whose reply is <paramref name="error"/>'s message in Development, else <paramref name="plainReply"/>.</summary>
+    private EventRefusal Refuse(Exception error, string plainReply) => new(error, detailedErrors ? error.Message : plainReply);
+
+    /// <summary>Refuses an event over the limit of <paramref name="limited"/>, and counts it toward closing the socket.</summary>
+    private EventRefusal RateLimited(string viewName, string limited, string @event)
+    {
+        LogRateLimited(logger, viewName, @event, limited);
+        limits!.RateLimited();
+        return Refuse(new RateLimitedException($"rate limited: too many events for {limited}, try again later"), "rate limited: too many events, try again later");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{View} refused '{Event}': over the rate limit of {Limited}")]
+    private static partial void LogRateLimited(ILogger logger, string view, string @event, string limited);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{View} received the unknown event '{Event}'")]
     private static partial void LogUnknownEvent(ILogger logger, string @event, string view);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Hyper.Live.RateLimiting;
 
 namespace Hyper.Live.Sessions;
 
@@ -6,4 +7,5 @@ namespace Hyper.Live.Sessions;
 /// <param name="User">The authenticated user of the upgrade request.</param>
 /// <param name="CsrfValid">Whether the CSRF token matched; when not, every join is answered <c>stale</c>.</param>
 /// <param name="Services">The application's services.</param>
-internal sealed record SocketContext(ClaimsPrincipal User, bool CsrfValid, IServiceProvider Services);
+/// <param name="Limits">The socket's rate limits, shared by its views.</param>
+internal sealed record SocketContext(ClaimsPrincipal User, bool CsrfValid, IServiceProvider Services, SocketLimits Limits);
