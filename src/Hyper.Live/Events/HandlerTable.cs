@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Hyper.Live.RateLimiting;
 using Hyper.Live.Templates;
 
@@ -13,7 +15,7 @@ namespace Hyper.Live.Events;
 /// handlers each template binds, which are marked <see cref="ClientEventAttribute"/>, and their
 /// <see cref="RateLimitAttribute"/>s.
 /// </summary>
-internal sealed class HandlerTable
+internal sealed partial class HandlerTable
 {
     private static readonly ConcurrentDictionary<Type, HandlerTable> Tables = new();
 
@@ -86,11 +88,6 @@ internal sealed class HandlerTable
     /// </summary>
     public HandlerMask Check(CompiledTemplate template)
     {
-        if (template.Bindings.Length == 0)
-        {
-            return default;
-        }
-
         if (templateHandlers.TryGetValue(template, out var known))
         {
             return known;
@@ -122,6 +119,7 @@ internal sealed class HandlerTable
             }
         }
 
+        AddWrittenBindings(template, ref bound);
         templateHandlers.TryAdd(template, bound);
         return bound;
     }
@@ -137,6 +135,42 @@ internal sealed class HandlerTable
             .Select(candidate => candidate.name)
             .FirstOrDefault();
     }
+
+    /// <summary>
+    /// Adds the handlers named by Phoenix bindings written out in the template's static text
+    /// (<c>phx-click="add"</c>, or a <c>push</c> command's <c>"event":"add"</c>): they bind as surely as <c>@click</c>.
+    /// </summary>
+    private void AddWrittenBindings(CompiledTemplate template, ref HandlerMask bound)
+    {
+        foreach (var text in template.Statics)
+        {
+            if (!text.Contains("phx-", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (Match binding in PhoenixBinding().Matches(text))
+            {
+                var value = binding.Groups["value"].Value;
+                var names = value.StartsWith('[') ? PushedEvent().Matches(WebUtility.HtmlDecode(value)).Select(m => m.Groups["name"].Value) : [value];
+                foreach (var name in names)
+                {
+                    if (IndexOf(name) is var index and >= 0)
+                    {
+                        bound.Add(index);
+                    }
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex("""phx-(?:click|click-away|change|submit|blur|focus|keydown|keyup|window-(?:keydown|keyup|blur|focus)|viewport-(?:top|bottom))\s*=\s*(?:"(?<value>[^"]*)"|'(?<value>[^']*)')""")]
+    private static partial Regex PhoenixBinding();
+
+    [GeneratedRegex("""
+        "event"\s*:\s*"(?<name>[^"]+)"
+        """)]
+    private static partial Regex PushedEvent();
 
     private static RateLimit? ReadLimit(MemberInfo member, string name)
     {

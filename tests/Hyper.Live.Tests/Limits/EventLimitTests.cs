@@ -33,7 +33,7 @@ public sealed class EventLimitTests(LimitsTestServer server) : IClassFixture<Lim
     }
 
     [Fact]
-    public async Task A_public_method_no_template_binds_is_an_unknown_event_but_bound_and_client_events_run()
+    public async Task A_public_method_no_template_binds_is_an_unknown_event_but_bound_written_and_client_events_run()
     {
         var (client, joinRef) = await JoinAsync(server, "/tests/limits/guarded-view");
         await using var _ = client;
@@ -42,6 +42,8 @@ public sealed class EventLimitTests(LimitsTestServer server) : IClassFixture<Lim
         Assert.Contains(server.Logs, line => line.Contains("GuardedView received the unknown event 'secret'", StringComparison.Ordinal));
         Assert.Contains("\"0\":\"1000\"", await PushAsync(client, joinRef, "from_hook"), StringComparison.Ordinal);
         Assert.Contains("\"0\":\"1001\"", await PushAsync(client, joinRef, "increment"), StringComparison.Ordinal);
+        Assert.Contains("\"0\":\"11001\"", await PushAsync(client, joinRef, "written"), StringComparison.Ordinal);
+        Assert.Contains("\"0\":\"111001\"", await PushAsync(client, joinRef, "commanded"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,14 +16,21 @@ public sealed class GuardedView : LiveView
     [ClientEvent]
     public void FromHook() => count += 1000;
 
+    /// <summary>Bound by a <c>phx-click</c> written out in the template.</summary>
+    public void Written() => count += 10_000;
+
+    /// <summary>Bound by a <c>push</c> command written out in the template.</summary>
+    public void Commanded() => count += 100_000;
+
     /// <summary>Public, so it could be called by name, but no template binds it.</summary>
     public void Secret() => count = -1;
 
     protected internal override void OnError(Exception error) => lastError = error.GetType().Name;
 
-    public override Html Render() => $"""
-        <p>{count}</p><p>{lastError}</p>
+    public override Html Render() => $$"""
+        <p>{{count}}</p><p>{{lastError}}</p>
         <button @click="increment">+</button><button @click="setCount(5)">5</button><button @click="save">save</button>
+        <button phx-click="written">w</button><button phx-click='[["push",{"event":"commanded"}]]'>c</button>
         """;
 }
 
