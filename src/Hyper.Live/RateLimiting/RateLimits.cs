@@ -69,12 +69,17 @@ internal sealed class RateLimits : IDisposable
             }
         }
 
-        // Attribute limits follow the person, not the tab: the signed-in user, else the address.
-        var partition = user.Identity is { IsAuthenticated: true, Name: { } name } ? "user:" + name
-            : address is not null ? "ip:" + address
-            : "socket:" + Interlocked.Increment(ref anonymousSockets);
-        return new SocketLimits(this, partition, place);
+        return new SocketLimits(this, address, user, place);
     }
+
+    /// <summary>
+    /// Who <see cref="RateLimitAttribute"/> limits count a socket's events for: they follow the person,
+    /// not the tab — the signed-in user, else the address (else the socket alone).
+    /// </summary>
+    public string Partition(IPAddress? address, ClaimsPrincipal user) =>
+        user.Identity is { IsAuthenticated: true, Name: { } name } ? "user:" + name
+        : address is not null ? "ip:" + address
+        : "socket:" + Interlocked.Increment(ref anonymousSockets);
 
     /// <summary>Takes one event from <paramref name="member"/>'s limit for <paramref name="partition"/>; false when it is used up.</summary>
     public bool TryAcquire(MemberInfo member, RateLimit limit, string partition)

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Reflection;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 
 namespace Hyper.Live.RateLimiting;
@@ -12,20 +14,28 @@ internal sealed class SocketLimits : IDisposable
 {
     private readonly RateLimits limits;
     private readonly RateLimitLease? addressPlace;
+    private readonly IPAddress? address;
+    private readonly ClaimsPrincipal user;
+    private string? partition;
     private FixedWindowRateLimiter? events;
     private FixedWindowRateLimiter? joins;
     private FixedWindowRateLimiter? refusals;
     private volatile bool abusive;
 
-    public SocketLimits(RateLimits limits, string partition, RateLimitLease? addressPlace)
+    public SocketLimits(RateLimits limits, IPAddress? address, ClaimsPrincipal user, RateLimitLease? addressPlace)
     {
         this.limits = limits;
-        Partition = partition;
+        this.address = address;
+        this.user = user;
         this.addressPlace = addressPlace;
     }
 
-    /// <summary>Who the <see cref="RateLimitAttribute"/> limits count this socket's events for: <c>user:…</c>, <c>ip:…</c> or <c>socket:…</c>.</summary>
-    public string Partition { get; }
+    /// <summary>
+    /// Who the <see cref="RateLimitAttribute"/> limits count this socket's events for: <c>user:…</c>,
+    /// <c>ip:…</c> or <c>socket:…</c>; made on first use, as most sockets never meet such a limit.
+    /// </summary>
+    public string Partition =>
+        Volatile.Read(ref partition) ?? Interlocked.CompareExchange(ref partition, limits.Partition(address, user), null) ?? partition!;
 
     /// <summary>True once the socket went over <see cref="HyperLiveOptions.RateLimitedEventLimit"/>: it is to be closed.</summary>
     public bool Abusive => abusive;
