@@ -69,7 +69,8 @@ public sealed class HyperLiveOptions
 
     /// <summary>
     /// Live views mounted at once on this server; a join over it is refused with the reason
-    /// <c>server full</c>. 100,000 by default; null removes the limit.
+    /// <c>server full</c>. Checked as each join arrives, so joins mounting at that moment may pass it
+    /// by a few. 100,000 by default; null removes the limit.
     /// </summary>
     public int? MaxSessions { get; set; } = 100_000;
 
