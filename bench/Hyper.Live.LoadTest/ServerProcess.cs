@@ -68,6 +68,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
         start.ArgumentList.Add($"--HyperLive:DiagnosticsPath={DiagnosticsPath}");
+
+        // Every session comes from a few loopback addresses: lift the production caps on sockets per
+        // address and live views per server (the per-socket event and join limits stay as they are).
+        start.ArgumentList.Add("--HyperLive:MaxSocketsPerIpAddress=10000000");
+        start.ArgumentList.Add("--HyperLive:MaxSessions=10000000");
         foreach (var argument in options.ServerArguments)
         {
             start.ArgumentList.Add(argument);

@@ -2,11 +2,9 @@ using Hyper.Live;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHyperLive();
 
-// Off unless asked for (the load harness passes --HyperLive:DiagnosticsPath=/_hyper/diagnostics).
-if (builder.Configuration["HyperLive:DiagnosticsPath"] is { Length: > 0 } diagnosticsPath)
-{
-    builder.Services.Configure<HyperLiveOptions>(options => options.DiagnosticsPath = diagnosticsPath);
-}
+// Options from configuration: the load harness passes --HyperLive:DiagnosticsPath=/_hyper/diagnostics
+// and raises the per-address and per-server limits, its sessions all coming from loopback.
+builder.Services.Configure<HyperLiveOptions>(builder.Configuration.GetSection("HyperLive"));
 
 var app = builder.Build();
 app.MapHyperLive(typeof(Program).Assembly);

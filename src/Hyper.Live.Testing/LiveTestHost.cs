@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hyper.Live.Testing;
@@ -39,7 +40,8 @@ public sealed class LiveTestHost : IAsyncDisposable
     public static async Task<LiveTestHost> StartAsync(Action<WebApplication> configureApp, Action<WebApplicationBuilder>? configureBuilder = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configureApp);
-        var builder = WebApplication.CreateSlimBuilder();
+        // Development, as WebApplicationFactory: error replies then name the handler a test misspelt.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         builder.WebHost.UseTestServer();
         builder.Services.AddHyperLive();
         configureBuilder?.Invoke(builder);

@@ -30,18 +30,23 @@ public sealed class TallyView : LiveView
         Title = "Saved " + Saved;
     }
 
+    [ClientEvent] // clicked by name in the tests, as a hook would push it
     public void Boom() => throw new InvalidOperationException("boom");
 
+    [ClientEvent] // clicked by name in the tests, as a hook would push it
     public void Later() => SendAfter("tick", TimeSpan.FromMilliseconds(50));
 
+    [ClientEvent] // clicked by name in the tests, as a hook would push it
     public void NextPage() => PushPatch("/tally?page=2");
 
+    [ClientEvent] // clicked by name in the tests, as a hook would push it
     public void Elsewhere()
     {
         Flash.Info("Moved along");
         PushNavigate("/other");
     }
 
+    [ClientEvent] // clicked by name in the tests, as a hook would push it
     public void Away()
     {
         Flash.Info("Bye");

@@ -16,6 +16,7 @@ public sealed class Commands : LiveView
         Flash.Success($"Saved {saves} time(s)");
     }
 
+    [ClientEvent] // pushed by the Saver hook (this.pushEvent), not bound in the template
     public void Ping(LiveEvent liveEvent) => Reply(new { pong = "pong " + liveEvent["n"] });
 
     public void FocusName() => Focus("#name");

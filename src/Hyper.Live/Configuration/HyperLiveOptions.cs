@@ -61,6 +61,40 @@ public sealed class HyperLiveOptions
     public TimeSpan ClientErrorLogInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// Events one socket may send (all its views together), as <c>count/second</c>, <c>/minute</c> or
+    /// <c>/hour</c>; an event over it does not run and is answered with a "rate limited" error.
+    /// <c>"50/second"</c> by default; null removes the limit. Per-view and per-handler limits are
+    /// set with <see cref="RateLimitAttribute"/>.
+    /// </summary>
+    public string? EventRateLimit { get; set; } = "50/second";
+
+    /// <summary>
+    /// Rate-limited events one socket may send before the server closes it (the client reconnects
+    /// with its back-off). <c>"100/minute"</c> by default; null never closes a socket for it.
+    /// </summary>
+    public string? RateLimitedEventLimit { get; set; } = "100/minute";
+
+    /// <summary>
+    /// Joins one socket may send (each mounts a view); a join over it is refused with the reason
+    /// <c>too many joins</c>. <c>"20/second"</c> by default; null removes the limit.
+    /// </summary>
+    public string? JoinRateLimit { get; set; } = "20/second";
+
+    /// <summary>
+    /// Open sockets per client IP address; the upgrade of one more is refused with 429 Too Many
+    /// Requests. 1,000 by default; null removes the limit. Behind a reverse proxy every client has the
+    /// proxy's address unless forwarded headers are applied (<c>UseForwardedHeaders</c>).
+    /// </summary>
+    public int? MaxSocketsPerIpAddress { get; set; } = 1000;
+
+    /// <summary>
+    /// Live views mounted at once on this server; a join over it is refused with the reason
+    /// <c>server full</c>. Checked as each join arrives, so joins mounting at that moment may pass it
+    /// by a few. 100,000 by default; null removes the limit.
+    /// </summary>
+    public int? MaxSessions { get; set; } = 100_000;
+
+    /// <summary>
     /// Where to serve a JSON snapshot of the server's load (sockets, sessions, events, managed
     /// heap, working set), for load tests and operators; null (the default) serves nothing.
     /// Only loopback clients get an answer, and <c>?collect=true</c> forces a full garbage

@@ -6,7 +6,7 @@ namespace Hyper.Live.Diagnostics;
 /// <summary>
 /// Hyper.Live's instruments on the <see cref="Meter"/> named <c>Hyper.Live</c> (for
 /// <c>dotnet-counters</c>, OpenTelemetry, or any <see cref="MeterListener"/>): open sockets,
-/// joined views, events handled, and how long a render and its diff take. The current
+/// joined views, events handled, what the limits refused, and how long a render and its diff take. The current
 /// counts are also kept as plain numbers for the diagnostics endpoint.
 /// </summary>
 internal sealed class HyperLiveMetrics
@@ -15,10 +15,16 @@ internal sealed class HyperLiveMetrics
     public const string MeterName = "Hyper.Live";
 
     private readonly Counter<long> events;
+    private readonly Counter<long> rateLimitedEvents;
+    private readonly Counter<long> refusedJoins;
+    private readonly Counter<long> refusedSockets;
     private readonly Histogram<double> renderDuration;
     private long sockets;
     private long sessions;
     private long eventCount;
+    private long rateLimitedCount;
+    private long refusedJoinCount;
+    private long refusedSocketCount;
 
     public HyperLiveMetrics(IMeterFactory meters)
     {
@@ -27,6 +33,9 @@ internal sealed class HyperLiveMetrics
         meter.CreateObservableUpDownCounter("hyper_live.sockets", () => Sockets, "{socket}", "Open Phoenix sockets (one per browser tab).");
         meter.CreateObservableUpDownCounter("hyper_live.sessions", () => Sessions, "{session}", "Joined live views, each with its state and what its client holds.");
         events = meter.CreateCounter<long>("hyper_live.events", "{event}", "Client events handled by live views.");
+        rateLimitedEvents = meter.CreateCounter<long>("hyper_live.events.rate_limited", "{event}", "Client events refused for a rate limit.");
+        refusedJoins = meter.CreateCounter<long>("hyper_live.joins.refused", "{join}", "Joins refused for a limit (tagged with the reason).");
+        refusedSockets = meter.CreateCounter<long>("hyper_live.sockets.refused", "{socket}", "Socket upgrades refused because their IP address had too many open.");
         renderDuration = meter.CreateHistogram<double>("hyper_live.render.duration", "s", "Time to render a view and write its diff, after a join, an event or an info.");
     }
 
@@ -42,6 +51,15 @@ internal sealed class HyperLiveMetrics
     /// <summary>Events handled since the start.</summary>
     public long Events => Volatile.Read(ref eventCount);
 
+    /// <summary>Events refused for a rate limit since the start.</summary>
+    public long RateLimitedEvents => Volatile.Read(ref rateLimitedCount);
+
+    /// <summary>Joins refused for a limit since the start.</summary>
+    public long RefusedJoins => Volatile.Read(ref refusedJoinCount);
+
+    /// <summary>Socket upgrades refused for the per-address limit since the start.</summary>
+    public long RefusedSockets => Volatile.Read(ref refusedSocketCount);
+
     public void SocketOpened() => Interlocked.Increment(ref sockets);
 
     public void SocketClosed() => Interlocked.Decrement(ref sockets);
@@ -54,6 +72,25 @@ internal sealed class HyperLiveMetrics
     {
         Interlocked.Increment(ref eventCount);
         events.Add(1);
+    }
+
+    public void EventRateLimited()
+    {
+        Interlocked.Increment(ref rateLimitedCount);
+        rateLimitedEvents.Add(1);
+    }
+
+    /// <summary>Counts a join refused for a limit; <paramref name="reason"/> is the refusal sent to the client.</summary>
+    public void JoinRefused(string reason)
+    {
+        Interlocked.Increment(ref refusedJoinCount);
+        refusedJoins.Add(1, new KeyValuePair<string, object?>("reason", reason));
+    }
+
+    public void SocketRefused()
+    {
+        Interlocked.Increment(ref refusedSocketCount);
+        refusedSockets.Add(1);
     }
 
     /// <summary>Records a render that started at <paramref name="startTimestamp"/> (<see cref="Stopwatch.GetTimestamp"/>).</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Hyper.Live.Diagnostics;
 using Hyper.Live.Templates;
 using Hyper.Live.Parameters;
+using Hyper.Live.RateLimiting;
 
 namespace Hyper.Live.Events;
 
@@ -12,9 +13,15 @@ namespace Hyper.Live.Events;
 /// (no name, an unknown or stale handler, a value that does not fit a parameter) is logged and
 /// returned, for the session to answer with an error reply and report to
 /// <see cref="LiveView.OnError"/>; the session carries on. Also resolves each render's delegate
-/// bindings, which it keeps.
+/// bindings, which it keeps, and notes which handlers the rendered templates bind: only those, and
+/// methods marked <see cref="ClientEventAttribute"/>, may be called by name. Applies the socket's
+/// and the <see cref="RateLimitAttribute"/> rate limits before a handler runs.
 /// </summary>
-internal sealed partial class EventDispatcher(ILogger logger, TimeSpan warningInterval = default) : IBindingSink
+/// <param name="logger">Where refused events are logged (at Warning, without a stack trace).</param>
+/// <param name="limits">The socket's limits; null applies none (a render without a socket).</param>
+/// <param name="detailedErrors">Whether error replies may name types, parameters and close handler names (Development).</param>
+/// <param name="warningInterval">How often a refusal is logged at Warning; the rest go to Debug (<see cref="HyperLiveOptions.ClientErrorLogInterval"/>).</param>
+internal sealed partial class EventDispatcher(ILogger logger, SocketLimits? limits = null, bool detailedErrors = true, TimeSpan warningInterval = default) : IBindingSink
 {
     /// <summary>Reserved by Phoenix: clears the flash (or its <c>key</c>) without a handler.</summary>
     private const string ClearFlash = "lv:clear-flash";
@@ -25,29 +32,48 @@ internal sealed partial class EventDispatcher(ILogger logger, TimeSpan warningIn
     private HandlerTable? table;
 
     /// <summary>
+    /// The handlers bound by every template rendered in this session (a bit per handler: 8 bytes for
+    /// a view of up to 64 handlers): a handler stays callable once bound, so an event racing a
+    /// render that dropped its button still runs, as it would have a moment earlier.
+    /// </summary>
+    private HandlerMask bound;
+
+    /// <summary>
     /// Prepares a render of <paramref name="view"/> for writing: gives its delegate bindings their
     /// ids (remembering them for the events to come), and has its templates' handler names checked
     /// as they are looked up (by the walk, or while the render is written).
     /// </summary>
     public void Resolve(LiveView view, Html html)
     {
-        table = HandlerTable.For(view.GetType());
+        var viewTable = HandlerTable.For(view.GetType());
+        if (viewTable != table)
+        {
+            table = viewTable;
+            bound = default;
+        }
+
         handlers.Clear();
         BindingResolver.Resolve(html, this);
     }
 
-    void IBindingSink.Template(CompiledTemplate template) => table!.Check(template);
+    void IBindingSink.Template(CompiledTemplate template) => bound.UnionWith(table!.Check(template));
 
     void IBindingSink.Handler(ulong id, Delegate handler) => handlers[id] = handler;
 
     /// <summary>Runs the event in <paramref name="payload"/>; returns why it was refused, or null once the handler ran.</summary>
-    public async Task<Exception?> DispatchAsync(LiveView view, JsonElement payload, CancellationToken cancellationToken)
+    public async Task<EventRefusal?> DispatchAsync(LiveView view, JsonElement payload, CancellationToken cancellationToken)
     {
         var viewName = view.GetType().Name;
+        if (limits?.TryEvent() == false)
+        {
+            return RateLimited(viewName, "its socket", "(any)");
+        }
+
         if (Malformed(payload) is { } problem)
         {
             LogMalformedEvent(logger, warnings.Next(out var heldBack), viewName, problem, heldBack);
-            return new UnknownEventException(problem);
+            var malformed = new UnknownEventException(problem);
+            return new EventRefusal(malformed, malformed.Message);
         }
 
         var liveEvent = new LiveEvent(
@@ -62,6 +88,12 @@ internal sealed partial class EventDispatcher(ILogger logger, TimeSpan warningIn
             return null;
         }
 
+        table ??= HandlerTable.For(view.GetType());
+        if (table.ViewLimit is { } viewLimit && limits?.TryEvent(view.GetType(), viewLimit) == false)
+        {
+            return RateLimited(viewName, $"{viewName} ({viewLimit})", liveEvent.Name);
+        }
+
         var context = new EventContext(liveEvent, cancellationToken);
         Task? handled;
         if (BindingId.TryParse(liveEvent.Name, out var bindingId))
@@ -69,14 +101,21 @@ internal sealed partial class EventDispatcher(ILogger logger, TimeSpan warningIn
             if (!handlers.TryGetValue(bindingId, out var handler))
             {
                 LogStaleBinding(logger, warnings.Next(out var heldBack), liveEvent.Name, viewName, heldBack);
-                return new UnknownEventException(
-                    $"The element that sent '{liveEvent.Name}' is no longer on the page of {viewName}: its binding was not in the last render.");
+                return Refuse(new UnknownEventException(
+                    $"The element that sent '{liveEvent.Name}' is no longer on the page of {viewName}: its binding was not in the last render."),
+                    "the element that sent this event is no longer on the page");
             }
 
             handled = HandlerInvoker.ForDelegate(handler).Invoke(handler, context);
         }
-        else if ((table ??= HandlerTable.For(view.GetType())).Find(liveEvent.Name) is { } method)
+        else if (table.IndexOf(liveEvent.Name) is var index and >= 0 && table.IsAllowed(index, bound))
         {
+            var method = table.Invoker(index);
+            if (table.Limit(index) is { } limit && limits?.TryEvent(method.Method, limit) == false)
+            {
+                return RateLimited(viewName, $"{viewName}.{method.Method.Name} ({limit})", liveEvent.Name);
+            }
+
             handled = method.Invoke(view, context);
         }
         else
@@ -88,20 +127,32 @@ internal sealed partial class EventDispatcher(ILogger logger, TimeSpan warningIn
             catch (UnknownEventException unknown)
             {
                 LogUnknownEvent(logger, warnings.Next(out var heldBack), unknown.EventName, viewName, heldBack);
-                return table.ClosestName(unknown.EventName) is { } closest
-                    ? new UnknownEventException($"{viewName} has no handler for the event '{unknown.EventName}' (did you mean '{closest}'?).", unknown.EventName)
-                    : unknown;
+                var closest = detailedErrors ? table.ClosestName(unknown.EventName) : null;
+                return Refuse(
+                    closest is not null ? new UnknownEventException($"{viewName} has no handler for the event '{unknown.EventName}' (did you mean '{closest}'?).", unknown.EventName) : unknown,
+                    $"unknown event '{liveEvent.Name}'");
             }
         }
 
         if (handled is null)
         {
             LogInvalidParameter(logger, warnings.Next(out var heldBack), viewName, liveEvent.Name, context.Error!.Message, heldBack);
-            return context.Error;
+            return Refuse(context.Error, $"the event '{liveEvent.Name}' carried a value its handler cannot take");
         }
 
         await handled.ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>A refusal whose reply is <paramref name="error"/>'s message in Development, else <paramref name="plainReply"/>.</summary>
+    private EventRefusal Refuse(Exception error, string plainReply) => new(error, detailedErrors ? error.Message : plainReply);
+
+    /// <summary>Refuses an event over the limit of <paramref name="limited"/>, and counts it toward closing the socket.</summary>
+    private EventRefusal RateLimited(string viewName, string limited, string @event)
+    {
+        LogRateLimited(logger, warnings.Next(out var heldBack), viewName, @event, limited, heldBack);
+        limits!.RateLimited();
+        return Refuse(new RateLimitedException($"rate limited: too many events for {limited}, try again later"), "rate limited: too many events, try again later");
     }
 
     /// <summary>
@@ -139,4 +190,7 @@ internal sealed partial class EventDispatcher(ILogger logger, TimeSpan warningIn
 
     [LoggerMessage(Message = "{View} received a malformed event: {Problem} ({HeldBack} more refused events since the last warning)")]
     private static partial void LogMalformedEvent(ILogger logger, LogLevel level, string view, string problem, int heldBack);
+
+    [LoggerMessage(Message = "{View} refused '{Event}': over the rate limit of {Limited} ({HeldBack} more refused events since the last warning)")]
+    private static partial void LogRateLimited(ILogger logger, LogLevel level, string view, string @event, string limited, int heldBack);
 }

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Reflection;
+using System.Text.RegularExpressions;
+using Hyper.Live.RateLimiting;
 using Hyper.Live.Templates;
 
 namespace Hyper.Live.Events;
@@ -8,56 +11,98 @@ namespace Hyper.Live.Events;
 /// The event handlers of a view type: its public instance methods, found by event name
 /// (<c>increment</c>, <c>add_todo</c>, <c>addTodo</c> and <c>add-todo</c> all find
 /// <c>AddTodo</c>). Built once per type with compiled invokers whose parameter binders are
-/// built with them, so an event costs a dictionary lookup, not reflection.
+/// built with them, so an event costs a dictionary lookup, not reflection. Also knows which
+/// handlers each template binds, which are marked <see cref="ClientEventAttribute"/>, and their
+/// <see cref="RateLimitAttribute"/>s.
 /// </summary>
-internal sealed class HandlerTable
+internal sealed partial class HandlerTable
 {
     private static readonly ConcurrentDictionary<Type, HandlerTable> Tables = new();
 
     private readonly Type viewType;
-    private readonly Dictionary<string, HandlerInvoker> handlers;
+    private readonly Dictionary<string, int> handlers;
+    private readonly HandlerInvoker[] invokers;
+    private readonly RateLimit?[] limits;
+    private readonly HandlerMask clientEvents;
     private readonly string[] methodNames;
     private readonly bool handlesAnyEvent;
-    private readonly ConcurrentDictionary<CompiledTemplate, byte> checkedTemplates = new();
+    private readonly ConcurrentDictionary<CompiledTemplate, HandlerMask> templateHandlers = new();
 
     private HandlerTable(Type viewType)
     {
         this.viewType = viewType;
-        handlers = new Dictionary<string, HandlerInvoker>(StringComparer.OrdinalIgnoreCase);
+        handlers = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var methods = HandlerMethods(viewType).ToList();
         methodNames = methods.Select(m => m.Name).Distinct().ToArray();
         handlesAnyEvent = viewType.GetMethod(nameof(LiveView.HandleEventAsync), BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public,
             [typeof(LiveEvent), typeof(CancellationToken)])?.DeclaringType != typeof(LiveView);
-        foreach (var method in methods)
+        invokers = new HandlerInvoker[methods.Count];
+        limits = new RateLimit?[methods.Count];
+        ViewLimit = ReadLimit(viewType, viewType.Name);
+        for (var index = 0; index < methods.Count; index++)
         {
-            if (!handlers.TryAdd(Normalize(method.Name), HandlerInvoker.ForMethod(method)))
+            var method = methods[index];
+            if (!handlers.TryAdd(Normalize(method.Name), index))
             {
                 throw new InvalidOperationException(
                     $"{viewType.Name} has more than one handler named like '{method.Name}': overloads and names differing only by case or '_' cannot be told apart by event name.");
             }
+
+            invokers[index] = HandlerInvoker.ForMethod(method);
+            limits[index] = ReadLimit(method, $"{viewType.Name}.{method.Name}");
+            if (method.IsDefined(typeof(ClientEventAttribute), inherit: true))
+            {
+                clientEvents.Add(index);
+            }
         }
     }
+
+    /// <summary>The <see cref="RateLimitAttribute"/> on the view class, shared by all its events.</summary>
+    public RateLimit? ViewLimit { get; }
 
     public static HandlerTable For(Type viewType) => Tables.GetOrAdd(viewType, static type => new HandlerTable(type));
 
     public HandlerInvoker? Find(string eventName) =>
-        handlers.TryGetValue(Normalize(eventName), out var handler) ? handler : null;
+        IndexOf(eventName) is var index and >= 0 ? invokers[index] : null;
+
+    /// <summary>The handler's index (for <see cref="HandlerMask"/>), or -1 when the view has no method by that name.</summary>
+    public int IndexOf(string eventName) =>
+        handlers.TryGetValue(Normalize(eventName), out var index) ? index : -1;
+
+    public HandlerInvoker Invoker(int index) => invokers[index];
+
+    /// <summary>The <see cref="RateLimitAttribute"/> on the handler's method, if any.</summary>
+    public RateLimit? Limit(int index) => limits[index];
+
+    /// <summary>
+    /// Whether the handler may run for a session whose rendered templates bind <paramref name="bound"/>:
+    /// bound by one of them, or marked <see cref="ClientEventAttribute"/>.
+    /// </summary>
+    public bool IsAllowed(int index, in HandlerMask bound) => bound.Contains(index) || clientEvents.Contains(index);
 
     /// <summary>
     /// Checks, the first time <paramref name="template"/> renders for this view type, that every
     /// handler it names exists and takes the arguments it passes: a misspelt handler fails at the
-    /// first render, naming the template line, instead of at the first click.
+    /// first render, naming the template line, instead of at the first click. Returns the handlers
+    /// the template binds (kept per view type and template, so a session only ORs them into its own).
     /// </summary>
-    public void Check(CompiledTemplate template)
+    public HandlerMask Check(CompiledTemplate template)
     {
-        if (template.Bindings.Length == 0 || checkedTemplates.ContainsKey(template))
+        if (templateHandlers.TryGetValue(template, out var known))
         {
-            return;
+            return known;
         }
 
+        var bound = default(HandlerMask);
         foreach (var binding in template.Bindings)
         {
-            var handler = Find(binding.Handler);
+            var index = IndexOf(binding.Handler);
+            var handler = index < 0 ? null : invokers[index];
+            if (index >= 0)
+            {
+                bound.Add(index);
+            }
+
             if (handler is null && !handlesAnyEvent)
             {
                 var closest = ClosestName(binding.Handler);
@@ -74,7 +119,9 @@ internal sealed class HandlerTable
             }
         }
 
-        checkedTemplates.TryAdd(template, 0);
+        AddWrittenBindings(template, ref bound);
+        templateHandlers.TryAdd(template, bound);
+        return bound;
     }
 
     /// <summary>The handler name closest to a misspelt event name, for error messages.</summary>
@@ -87,6 +134,59 @@ internal sealed class HandlerTable
             .OrderBy(candidate => candidate.distance)
             .Select(candidate => candidate.name)
             .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Adds the handlers named by Phoenix bindings written out in the template's static text
+    /// (<c>phx-click="add"</c>, or a <c>push</c> command's <c>"event":"add"</c>): they bind as surely as <c>@click</c>.
+    /// </summary>
+    private void AddWrittenBindings(CompiledTemplate template, ref HandlerMask bound)
+    {
+        foreach (var text in template.Statics)
+        {
+            if (!text.Contains("phx-", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (Match binding in PhoenixBinding().Matches(text))
+            {
+                var value = binding.Groups["value"].Value;
+                var names = value.StartsWith('[') ? PushedEvent().Matches(WebUtility.HtmlDecode(value)).Select(m => m.Groups["name"].Value) : [value];
+                foreach (var name in names)
+                {
+                    if (IndexOf(name) is var index and >= 0)
+                    {
+                        bound.Add(index);
+                    }
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex("""phx-(?:click|click-away|change|submit|blur|focus|keydown|keyup|window-(?:keydown|keyup|blur|focus)|viewport-(?:top|bottom))\s*=\s*(?:"(?<value>[^"]*)"|'(?<value>[^']*)')""")]
+    private static partial Regex PhoenixBinding();
+
+    [GeneratedRegex("""
+        "event"\s*:\s*"(?<name>[^"]+)"
+        """)]
+    private static partial Regex PushedEvent();
+
+    private static RateLimit? ReadLimit(MemberInfo member, string name)
+    {
+        if (member.GetCustomAttribute<RateLimitAttribute>(inherit: true) is not { } attribute)
+        {
+            return null;
+        }
+
+        try
+        {
+            return RateLimit.Parse(attribute.Limit);
+        }
+        catch (FormatException invalid)
+        {
+            throw new InvalidOperationException($"[RateLimit] on {name}: {invalid.Message}", invalid);
+        }
     }
 
     private static IEnumerable<MethodInfo> HandlerMethods(Type viewType)

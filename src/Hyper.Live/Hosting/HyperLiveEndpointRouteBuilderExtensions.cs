@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Hyper.Live;
 using Hyper.Live.Hosting;
+using Hyper.Live.RateLimiting;
 using Hyper.Live.Routing;
 using Hyper.Live.Transports;
 
@@ -23,6 +24,9 @@ public static class HyperLiveEndpointRouteBuilderExtensions
     public static IEndpointConventionBuilder MapHyperLive(this IEndpointRouteBuilder endpoints, params Assembly[] assemblies)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+
+        // Made now so a limit in HyperLiveOptions that does not parse fails at startup, not at the first socket.
+        endpoints.ServiceProvider.GetRequiredService<RateLimits>();
         endpoints.MapClientScript();
         // No WebSocket-level keep-alive: the Phoenix client's heartbeat (every 30 s) and the
         // server's IdleSweeper already find dead peers, and the keep-alive costs every socket a timer.

@@ -5,6 +5,7 @@ using Hyper.Live.Security;
 using Hyper.Live.Transports;
 using Hyper.Live.PubSub;
 using Hyper.Live;
+using Hyper.Live.RateLimiting;
 using Hyper.Live.Sessions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public static class HyperLiveServiceCollectionExtensions
         services.TryAddSingleton<HyperLiveMetrics>();
         services.TryAddSingleton<IdleSweeper>();
         services.TryAddSingleton<LiveHost>();
+        services.TryAddSingleton<RateLimits>();
         services.TryAddSingleton<IPubSub, InMemoryPubSub>();
         return services;
     }

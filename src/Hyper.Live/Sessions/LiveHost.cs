@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Hyper.Live.Diagnostics;
@@ -9,8 +10,10 @@ namespace Hyper.Live.Sessions;
 /// <summary>The framework's process-wide parts, shared by the HTTP render and every socket.</summary>
 internal sealed class LiveHost
 {
-    public LiveHost(LiveRoutes routes, LiveTokens tokens, JoinAuthorizer joins, CsrfTokens csrf, IOptions<HyperLiveOptions> options, ILoggerFactory loggers, HyperLiveMetrics metrics)
+    public LiveHost(LiveRoutes routes, LiveTokens tokens, JoinAuthorizer joins, CsrfTokens csrf, IOptions<HyperLiveOptions> options, ILoggerFactory loggers, HyperLiveMetrics metrics,
+        IHostEnvironment? environment = null)
     {
+        DetailedErrors = environment?.IsDevelopment() ?? false;
         Metrics = metrics;
         Routes = routes;
         Tokens = tokens;
@@ -34,4 +37,7 @@ internal sealed class LiveHost
     public ILoggerFactory Loggers { get; }
 
     public HyperLiveMetrics Metrics { get; }
+
+    /// <summary>Whether error replies to clients may name types, parameters and close handler names: only in Development.</summary>
+    public bool DetailedErrors { get; }
 }

@@ -48,7 +48,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         Topic = topic;
         this.host = host;
         logger = host.Loggers.CreateLogger<LiveSession>();
-        events = new EventDispatcher(logger, host.Options.ClientErrorLogInterval);
+        events = new EventDispatcher(logger, socket.Context.Limits, host.DetailedErrors, host.Options.ClientErrorLogInterval);
     }
 
     public string Topic { get; }
@@ -226,12 +226,12 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
 
     private async Task<bool> HandleEventAsync(PhoenixMessage message)
     {
-        Exception? refused = null;
+        EventRefusal? refused = null;
         await RecoverAsync(async () => refused = await events.DispatchAsync(view!, message.Payload, lifetime.Token).ConfigureAwait(false)).ConfigureAwait(false);
-        if (refused is not null)
+        if (refused is { } refusal)
         {
-            NotifyError(refused);
-            Send(FrameWriter.Current.ErrorReply(joinRef, message.Ref, Topic, refused.Message, ok: true));
+            NotifyError(refusal.Error);
+            Send(FrameWriter.Current.ErrorReply(joinRef, message.Ref, Topic, refusal.Reply, ok: true));
             return true;
         }
 

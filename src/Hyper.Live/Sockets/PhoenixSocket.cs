@@ -39,6 +39,12 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
     /// </summary>
     public bool Receive(ReadOnlySpan<byte> utf8)
     {
+        if (Context.Limits.Abusive)
+        {
+            LogAbusive(logger, host.Options.RateLimitedEventLimit);
+            return false;
+        }
+
         var parsed = FrameParser.Parse(utf8);
         if (parsed.Message is not { } message)
         {
@@ -151,9 +157,11 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
             duplicate.Stop(close: true);
         }
 
-        if (sessions.Count >= host.Options.MaxViewsPerSocket)
+        if (JoinRefusal() is { } refusal)
         {
-            Reply(message.JoinRef, message.Ref, message.Topic, "too many channels joined");
+            host.Metrics.JoinRefused(refusal);
+            LogJoinRefused(logger, message.Topic, refusal);
+            Reply(message.JoinRef, message.Ref, message.Topic, refusal);
             return;
         }
 
@@ -162,6 +170,13 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
         Post(session, message, size);
         session.Start();
     }
+
+    /// <summary>Why a join must be refused for a limit, or null when it may go ahead.</summary>
+    private string? JoinRefusal() =>
+        sessions.Count >= host.Options.MaxViewsPerSocket ? "too many channels joined"
+        : !Context.Limits.TryJoin() ? "too many joins"
+        : host.Options.MaxSessions is { } maxSessions && host.Metrics.Sessions >= maxSessions ? "server full"
+        : null;
 
     private void Reply(string? joinRef, string? refValue, string topic, string reason) =>
         Sink.TrySend(FrameWriter.Current.Reply(joinRef, refValue, topic, ok: false, reason));
@@ -175,4 +190,10 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
 
     [LoggerMessage(Message = "Malformed frame from a client: {Reason} ({HeldBack} more from this socket since the last warning, logged at Debug)")]
     private static partial void LogMalformedFrame(ILogger logger, LogLevel level, string reason, int heldBack);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Join of {Topic} refused: {Reason}")]
+    private static partial void LogJoinRefused(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing a socket that went over {Limit} rate-limited events")]
+    private static partial void LogAbusive(ILogger logger, string? limit);
 }

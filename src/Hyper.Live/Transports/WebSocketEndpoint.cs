@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Hyper.Live.RateLimiting;
 using Hyper.Live.Security;
 using Hyper.Live.Sessions;
 
@@ -50,7 +51,16 @@ internal static partial class WebSocketEndpoint
             // The client asks for "phoenix" when it sends an auth token as a subprotocol (§2.1).
             SubProtocol = context.WebSockets.WebSocketRequestedProtocols.Contains("phoenix") ? "phoenix" : null,
         };
-        var socketContext = new SocketContext(context, host.Csrf.IsValid(context));
+        if (context.RequestServices.GetRequiredService<RateLimits>().OpenSocket(context.Connection.RemoteIpAddress, context.User) is not { } limits)
+        {
+            LogTooManySockets(logger, context.Connection.RemoteIpAddress?.ToString() ?? "?", host.Options.MaxSocketsPerIpAddress);
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return context.Response.WriteAsync("Hyper.Live: too many open sockets from this address.", context.RequestAborted);
+        }
+
+        // Disposed when the request ends, however the socket ended (or failed to open): frees the address's place.
+        context.Response.RegisterForDispose(limits);
+        var socketContext = new SocketContext(context, host.Csrf.IsValid(context), limits);
         return WebSocketConnection.AcceptAndRunAsync(context, acceptContext, socketContext, host);
     }
 
@@ -70,6 +80,9 @@ internal static partial class WebSocketEndpoint
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a socket from the cross-site origin '{Origin}'")]
     private static partial void LogOriginRefused(ILogger logger, string origin);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a socket from {Address}: it has {Limit} open already")]
+    private static partial void LogTooManySockets(ILogger logger, string address, int? limit);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a socket with the unsupported serializer version '{Version}'")]
     private static partial void LogVersionRefused(ILogger logger, string version);

@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Hyper.Live.Tests.Protocol;
 
-/// <summary>A real Kestrel server on 127.0.0.1 with the test views, started once per test class.</summary>
-public sealed class LiveTestServer : IAsyncLifetime
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 with the test views, started once per test class. In
+/// Development (error replies name types and close handler names) unless a subclass says otherwise.
+/// </summary>
+public class LiveTestServer : IAsyncLifetime
 {
     private WebApplication? app;
 
@@ -20,7 +24,7 @@ public sealed class LiveTestServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = EnvironmentName });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().AddProvider(new ListLoggerProvider(Logs));
         builder.Services.AddSingleton<Realtime.Probe>();
@@ -29,6 +33,7 @@ public sealed class LiveTestServer : IAsyncLifetime
             options.MaxMessageSize = 8 * 1024;
             options.OnSessionStart = view => Probe.Record("start:" + view.GetType().Name);
             options.OnSessionEnd = view => Probe.Record("end:" + view.GetType().Name);
+            Configure(options);
         });
         app = builder.Build();
         app.MapHyperLive(typeof(LiveTestServer).Assembly);
@@ -41,6 +46,14 @@ public sealed class LiveTestServer : IAsyncLifetime
         Probe = app.Services.GetRequiredService<Realtime.Probe>();
         await app.StartAsync();
         BaseAddress = new Uri(app.Urls.First());
+    }
+
+    /// <summary>The host environment: Development here.</summary>
+    protected virtual string EnvironmentName => Environments.Development;
+
+    /// <summary>Changes the options after the defaults of every test server.</summary>
+    protected virtual void Configure(HyperLiveOptions options)
+    {
     }
 
     public async Task DisposeAsync()

@@ -7,8 +7,10 @@ public sealed class CounterView : LiveView
 
     public void Increment() => count++;
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void Boom() => throw new InvalidOperationException("boom");
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public async Task Slow()
     {
         await Task.Delay(50);
@@ -28,6 +30,7 @@ public sealed class RoomView : LiveView
         Title = "Room " + room;
     }
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void Rename() => Title = "Renamed";
 
     public override Html Render() => $"<h1>{room}</h1><p>{(IsConnected ? "live" : "static")}</p>";
@@ -64,6 +67,7 @@ public sealed class ResourceView(Realtime.Probe probe) : LiveView
 
     protected internal override void HandleInfo(object message) => probe.Record("resource-tick");
 
+    [ClientEvent]
     public void Bump() => count++;
 
     protected internal override ValueTask OnUnmountAsync()

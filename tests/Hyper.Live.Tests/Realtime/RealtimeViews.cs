@@ -20,8 +20,10 @@ public sealed class TimerView(Probe probe) : LiveView
         }
     }
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void StartTicking() => ticking = ScheduleInfo("tick", TimeSpan.FromMilliseconds(20));
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void StopTicking() => ticking?.Cancel();
 
     protected internal override void HandleInfo(object message)
@@ -69,14 +71,17 @@ public sealed class NavView(Probe probe) : LiveView
 
     protected internal override void OnError(Exception error) => probe.Record("error:" + error.GetType().Name);
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void Patch() => PushPatch("/nav?x=2");
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void Navigate()
     {
         Flash.Info("moved");
         PushNavigate("/rooms/blue");
     }
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void Leave()
     {
         PushEvent("bye", new { now = true });
@@ -84,26 +89,35 @@ public sealed class NavView(Probe probe) : LiveView
         Redirect("https://example.com/out");
     }
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void Saved() => PushEvent("saved", new { id = 1 });
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void Ping(LiveEvent liveEvent) => Reply(new { pong = liveEvent["n"] });
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void Rename() => Title = "Renamed";
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void Notify() => Flash.Success("Saved!");
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void Recover() => throw new RecoverableError("Try again later");
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void Boom() => throw new InvalidOperationException("boom");
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void FocusName() => Focus("#name");
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void Compute() => StartAsync(async token =>
     {
         await Task.Delay(20, token);
         return 42;
     }, result => state = "result " + result);
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public async Task Search()
     {
         state = "Searching…";

@@ -24,6 +24,7 @@ public sealed class BudgetTests
         {
             options.MaxInboundFrames = 4;
             options.MaxInboundBytes = 256 * 1024;
+            options.EventRateLimit = null; // this client is fast on purpose: the budget, not the rate limit, must hold it back
         });
         await using var client = await PhoenixTestClient.ConnectAsync(app.BaseAddress, "/gated");
         var joinRef = await client.JoinAsync();

@@ -22,6 +22,7 @@ public sealed class GatedView : LiveView
         OutOfOrder = false;
     }
 
+    [ClientEvent]
     public async Task Work(int n)
     {
         await Gate.Task;

@@ -10,6 +10,7 @@ public sealed class FloodView : LiveView
     private static readonly string Filler = new('x', 256 * 1024);
     private int version;
 
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void Grow() => version++;
 
     public override Html Render() => $"<p>{version}</p><pre>{(version == 0 ? "" : version + Filler)}</pre>";
