@@ -1,5 +1,6 @@
 using Hyper.Live.Protocol;
 using Hyper.Live.Routing;
+using Hyper.Live.Views;
 
 namespace Hyper.Live.Security;
 
@@ -11,8 +12,11 @@ namespace Hyper.Live.Security;
 /// </summary>
 internal sealed class JoinAuthorizer(LiveTokens tokens, LiveRoutes routes)
 {
-    /// <summary>Checks <paramref name="join"/>, sent on <paramref name="topic"/> over a socket whose CSRF check gave <paramref name="csrfValid"/>.</summary>
-    public JoinDecision Authorize(string topic, JoinRequest join, bool csrfValid)
+    /// <summary>
+    /// Checks <paramref name="join"/>, sent on <paramref name="topic"/> over a socket whose CSRF check
+    /// gave <paramref name="csrfValid"/> and whose upgrade request was made to <paramref name="host"/>.
+    /// </summary>
+    public JoinDecision Authorize(string topic, JoinRequest join, bool csrfValid, string host)
     {
         if (!csrfValid)
         {
@@ -40,6 +44,11 @@ internal sealed class JoinAuthorizer(LiveTokens tokens, LiveRoutes routes)
         if (uri is null)
         {
             return JoinDecision.Mount(viewType, null, null);
+        }
+
+        if (!NavigationUrls.IsOnSite(uri, host))
+        {
+            return JoinDecision.Refuse("unauthorized", $"the {uri.Scheme} URL for host '{uri.Host}' is not on this site ({host})");
         }
 
         if (routes.Match(uri) is not { } route)

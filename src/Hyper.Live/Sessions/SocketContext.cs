@@ -6,4 +6,5 @@ namespace Hyper.Live.Sessions;
 /// <param name="User">The authenticated user of the upgrade request.</param>
 /// <param name="CsrfValid">Whether the CSRF token matched; when not, every join is answered <c>stale</c>.</param>
 /// <param name="Services">The application's services.</param>
-internal sealed record SocketContext(ClaimsPrincipal User, bool CsrfValid, IServiceProvider Services);
+/// <param name="Host">The host (no port) the upgrade request was made to: join URLs must name it.</param>
+internal sealed record SocketContext(ClaimsPrincipal User, bool CsrfValid, IServiceProvider Services, string Host);

@@ -50,7 +50,7 @@ internal static partial class WebSocketEndpoint
             // The client asks for "phoenix" when it sends an auth token as a subprotocol (§2.1).
             SubProtocol = context.WebSockets.WebSocketRequestedProtocols.Contains("phoenix") ? "phoenix" : null,
         };
-        var socketContext = new SocketContext(context.User, host.Csrf.IsValid(context), context.RequestServices);
+        var socketContext = new SocketContext(context.User, host.Csrf.IsValid(context), context.RequestServices, context.Request.Host.Host);
         return WebSocketConnection.AcceptAndRunAsync(context, acceptContext, socketContext, host);
     }
 

@@ -81,7 +81,7 @@ public sealed class NavView(Probe probe) : LiveView
     {
         PushEvent("bye", new { now = true });
         Flash.Info("bye");
-        Redirect("https://example.com/out");
+        RedirectExternal("https://example.com/out");
     }
 
     public void Saved() => PushEvent("saved", new { id = 1 });
