@@ -11,8 +11,12 @@ public sealed class HyperLiveOptions
     public Func<LiveLayoutContext, Html> Layout { get; set; } = LiveLayout.Default;
 
     /// <summary>
-    /// Origins allowed to open the socket besides the page's own (e.g. <c>https://app.example.com</c>).
-    /// A socket from any other origin is refused: a cross-site page must not drive a user's views.
+    /// Origins (<c>scheme://host[:port]</c>, e.g. <c>https://app.example.com</c>) allowed to open the socket
+    /// besides the app's own. Empty by default: then a page's origin must name an address the server
+    /// listens on (loopback names count as one another) or a host of the <c>AllowedHosts</c> setting.
+    /// Comparing with the request's <c>Host</c> alone would let a DNS-rebinding page through. Behind a
+    /// proxy, set <c>AllowedHosts</c> or list the public origin here. A socket from any other origin is
+    /// refused with 403: a cross-site page must not drive a user's views.
     /// </summary>
     public IList<string> AllowedOrigins { get; } = [];
 
