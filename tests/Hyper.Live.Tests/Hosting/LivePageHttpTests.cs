@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hyper.Live.Tests.Hosting;
 
-/// <summary>What the HTTP render of a live page answers: redirects that stay on the site.</summary>
+/// <summary>What the HTTP render of a live page answers: redirects that stay on the site, framing headers, the script nonce.</summary>
 public sealed class LivePageHttpTests
 {
     private static Task<LiveTestHost> StartAsync(Action<HyperLiveOptions>? configure = null) =>
@@ -67,5 +67,57 @@ public sealed class LivePageHttpTests
         {
             Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task Live_pages_may_only_be_framed_by_the_same_origin_by_default()
+    {
+        await using var host = await StartAsync();
+        var (response, _) = await GetAsync(host, "/go");
+
+        Assert.Equal(HttpStatusCode.OK, response!.StatusCode);
+        Assert.Equal(["SAMEORIGIN"], response.Headers.GetValues("X-Frame-Options"));
+        Assert.Equal(["frame-ancestors 'self'"], response.Headers.GetValues("Content-Security-Policy"));
+    }
+
+    [Theory]
+    [InlineData("'none'", "DENY")]
+    [InlineData("https://portal.example", null)]
+    public async Task FrameAncestors_sets_the_policy(string ancestors, string? frameOptions)
+    {
+        await using var host = await StartAsync(options => options.FrameAncestors = ancestors);
+        var (response, _) = await GetAsync(host, "/go");
+
+        Assert.Equal(["frame-ancestors " + ancestors], response!.Headers.GetValues("Content-Security-Policy"));
+        Assert.Equal(frameOptions, response.Headers.TryGetValues("X-Frame-Options", out var values) ? Assert.Single(values) : null);
+    }
+
+    [Fact]
+    public async Task FrameAncestors_null_sends_no_framing_headers()
+    {
+        await using var host = await StartAsync(options => options.FrameAncestors = null);
+        var (response, _) = await GetAsync(host, "/go");
+
+        Assert.False(response!.Headers.Contains("X-Frame-Options"));
+        Assert.False(response.Headers.Contains("Content-Security-Policy"));
+    }
+
+    [Fact]
+    public async Task The_client_script_tag_carries_the_apps_csp_nonce()
+    {
+        await using var host = await StartAsync(options => options.ScriptNonce = context => (string?)context.Items["nonce"] ?? "r4nd0m+/=");
+        var (response, _) = await GetAsync(host, "/go");
+
+        var html = await response!.Content.ReadAsStringAsync();
+        Assert.Matches("""<script defer phx-track-static nonce="r4nd0m\+/=" src="[^"]+"></script>""", html);
+    }
+
+    [Fact]
+    public async Task Without_a_nonce_the_script_tag_has_no_nonce_attribute()
+    {
+        await using var host = await StartAsync();
+        var (response, _) = await GetAsync(host, "/go");
+
+        Assert.DoesNotContain("nonce", await response!.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
