@@ -39,6 +39,13 @@ public sealed class HyperLiveOptions
     /// </summary>
     public Func<HttpContext, string?>? ScriptNonce { get; set; }
 
+    /// <summary>
+    /// Hosts that <see cref="LiveView.RedirectExternal"/> may send the browser to (e.g. <c>pay.example.com</c>),
+    /// compared without the port. Empty by default: any http(s) host. When set, a redirect to any other
+    /// host is not sent: the HTTP render fails with 500 and a live view's callback fails as if it had thrown.
+    /// </summary>
+    public IList<string> AllowedRedirectHosts { get; } = [];
+
     /// <summary>How long the signed session tokens in a page stay valid (a page reconnecting after that reloads).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(14);
 

@@ -42,7 +42,7 @@ internal static class StaticRenderer
                 context.Response.Cookies.Append(FlashCookie, host.Tokens.SignFlash(carried), new CookieOptions { Path = "/", MaxAge = TimeSpan.FromMinutes(1) });
             }
 
-            context.Response.Redirect(navigation.CheckedTo);
+            context.Response.Redirect(navigation.CheckedTo(host.Options.AllowedRedirectHosts));
             return;
         }
 

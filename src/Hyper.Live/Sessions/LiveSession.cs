@@ -318,7 +318,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     }
 
     private NavigationTarget Target(Navigation navigation, bool withFlash) => new(
-        navigation.CheckedTo,
+        navigation.CheckedTo(host.Options.AllowedRedirectHosts),
         navigation.Kind == NavigationKind.Redirect ? null : navigation.Replace ? "replace" : "push",
         withFlash && view!.Flash.ForNavigation() is { Count: > 0 } flash ? host.Tokens.SignFlash(flash) : null);
 

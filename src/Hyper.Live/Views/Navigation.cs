@@ -9,12 +9,20 @@ internal sealed record Navigation(NavigationKind Kind, string To, bool Replace, 
 {
     /// <summary>
     /// <see cref="To"/>, checked once more where it leaves the server: a path on this site, or an
-    /// http(s) URL for an external redirect. Throws otherwise, so no code path that bypassed the
-    /// view's own checks can emit an open redirect or a script URL.
+    /// http(s) URL for an external redirect, to one of <paramref name="allowedExternalHosts"/> when
+    /// that list is not empty. Throws otherwise, so no code path that bypassed the view's own checks
+    /// can emit an open redirect or a script URL.
     /// </summary>
-    public string CheckedTo => (External ? Kind == NavigationKind.Redirect && NavigationUrls.IsHttp(To) : NavigationUrls.IsLocal(To))
-        ? To
-        : throw new InvalidOperationException($"Refused to send a {Kind} to '{To}': only paths on this site, or http(s) URLs by RedirectExternal.");
+    public string CheckedTo(ICollection<string> allowedExternalHosts)
+    {
+        var allowed = External
+            ? Kind == NavigationKind.Redirect && NavigationUrls.IsHttp(To) &&
+                (allowedExternalHosts.Count == 0 || allowedExternalHosts.Contains(new Uri(To).Host, StringComparer.OrdinalIgnoreCase))
+            : NavigationUrls.IsLocal(To);
+        return allowed ? To : throw new InvalidOperationException(
+            $"Refused to send a {Kind} to '{To}': only paths on this site, or http(s) URLs by RedirectExternal" +
+            (allowedExternalHosts.Count > 0 ? $" to a host of HyperLiveOptions.AllowedRedirectHosts ({string.Join(", ", allowedExternalHosts)})." : "."));
+    }
 }
 
 /// <summary>How a view navigates (protocol §6.2).</summary>

@@ -50,6 +50,16 @@ public sealed class LivePageHttpTests
         Assert.Equal("https://pay.example/checkout", response!.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task RedirectExternal_to_a_host_not_in_AllowedRedirectHosts_is_not_sent()
+    {
+        await using var host = await StartAsync(options => options.AllowedRedirectHosts.Add("bank.example"));
+        var (response, error) = await GetAsync(host, "/go?go=external");
+
+        Assert.Null(response?.Headers.Location);
+        Assert.True(response?.StatusCode == HttpStatusCode.InternalServerError || error is InvalidOperationException, $"{response?.StatusCode} {error}");
+    }
+
     [Theory]
     [InlineData("protocol-relative", typeof(ArgumentException))]
     [InlineData("bypass", typeof(InvalidOperationException))]

@@ -20,7 +20,7 @@ public class NavigationUrlTests
         Assert.Equal(path, view.Effects.Navigation!.To);
         view.PushNavigate(path);
         view.Redirect(path);
-        Assert.Equal(path, view.Effects.Navigation!.CheckedTo);
+        Assert.Equal(path, view.Effects.Navigation!.CheckedTo([]));
     }
 
     [Theory]
@@ -56,7 +56,7 @@ public class NavigationUrlTests
     {
         var view = new Page();
         view.RedirectExternal(url);
-        Assert.Equal(url, view.Effects.Navigation!.CheckedTo);
+        Assert.Equal(url, view.Effects.Navigation!.CheckedTo([]));
     }
 
     [Theory]
@@ -76,9 +76,9 @@ public class NavigationUrlTests
     [Fact]
     public void A_navigation_that_bypassed_the_checks_is_not_emitted()
     {
-        Assert.Throws<InvalidOperationException>(() => new Navigation(NavigationKind.Redirect, "https://evil.example/", false).CheckedTo);
-        Assert.Throws<InvalidOperationException>(() => new Navigation(NavigationKind.Patch, "https://evil.example/", false, External: true).CheckedTo);
-        Assert.Throws<InvalidOperationException>(() => new Navigation(NavigationKind.Redirect, "javascript:alert(1)", false, External: true).CheckedTo);
+        Assert.Throws<InvalidOperationException>(() => new Navigation(NavigationKind.Redirect, "https://evil.example/", false).CheckedTo([]));
+        Assert.Throws<InvalidOperationException>(() => new Navigation(NavigationKind.Patch, "https://evil.example/", false, External: true).CheckedTo([]));
+        Assert.Throws<InvalidOperationException>(() => new Navigation(NavigationKind.Redirect, "javascript:alert(1)", false, External: true).CheckedTo([]));
     }
 
     [Theory]
@@ -93,5 +93,15 @@ public class NavigationUrlTests
     public void Urls_from_the_client_must_be_http_on_the_requests_host(string url, string? host, bool onSite)
     {
         Assert.Equal(onSite, NavigationUrls.OnSite(url, host) is not null);
+    }
+
+    [Fact]
+    public void External_redirects_are_limited_to_AllowedRedirectHosts_when_set()
+    {
+        var navigation = new Navigation(NavigationKind.Redirect, "https://pay.example:8443/checkout", false, External: true);
+        Assert.Equal("https://pay.example:8443/checkout", navigation.CheckedTo(["PAY.example"]));
+        var error = Assert.Throws<InvalidOperationException>(() => navigation.CheckedTo(["bank.example"]));
+        Assert.Contains("AllowedRedirectHosts (bank.example)", error.Message, StringComparison.Ordinal);
+        Assert.Equal("/local", new Navigation(NavigationKind.Redirect, "/local", false).CheckedTo(["bank.example"]));
     }
 }
