@@ -28,7 +28,7 @@ public sealed class CounterTests(WebApplicationFactory<Program> app) : IClassFix
 
         var index = await http.GetStringAsync("/");
 
-        string[] samples = ["/counter", "/todos", "/search", "/signup", "/chat/lobby", "/dashboard", "/users?page=1", "/commands", "/bench/counter", "/bench/table"];
+        string[] samples = ["/counter", "/todos", "/search", "/signup", "/chat/lobby", "/dashboard", "/users?page=1", "/commands", "/links", "/bench/counter", "/bench/table"];
         foreach (var sample in samples)
         {
             Assert.Contains($"href=\"{sample}\"", index, StringComparison.Ordinal);

@@ -42,7 +42,7 @@ internal static class StaticRenderer
                 context.Response.Cookies.Append(FlashCookie, host.Tokens.SignFlash(carried), new CookieOptions { Path = "/", MaxAge = TimeSpan.FromMinutes(1) });
             }
 
-            context.Response.Redirect(navigation.To);
+            context.Response.Redirect(navigation.CheckedTo(host.Options.AllowedRedirectHosts));
             return;
         }
 
@@ -50,12 +50,13 @@ internal static class StaticRenderer
         var session = host.Tokens.SignSession(id, route.ViewType, context.User);
         var statics = host.Tokens.SignStatic(id, view.Flash.Messages);
         var csrf = host.Csrf.TokenFor(context);
+        var nonce = new Dictionary<string, object?> { ["nonce"] = host.Options.ScriptNonce?.Invoke(context) };
         string page;
         using (RenderArena.Enter())
         {
             var head = (Html)$"""
                 <meta name="csrf-token" content="{csrf}">
-                <script defer phx-track-static src="{ClientScript.Shared.Url}"></script>
+                <script defer phx-track-static {nonce} src="{ClientScript.Shared.Url}"></script>
                 """;
             // Resolved as the live session will resolve it: same delegate binding ids, same handler checks.
             var content = view.Render();
@@ -67,6 +68,7 @@ internal static class StaticRenderer
 
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-cache, no-store";
+        FrameHeaders.Apply(context.Response, host.Options.FrameAncestors);
         await context.Response.WriteAsync(page, context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,7 @@
 using Hyper.Live.Protocol;
 using Hyper.Live.Routing;
 using Microsoft.AspNetCore.Http;
+using Hyper.Live.Views;
 
 namespace Hyper.Live.Security;
 
@@ -52,6 +53,11 @@ internal sealed class JoinAuthorizer(LiveTokens tokens, LiveRoutes routes, Route
         if (uri is null)
         {
             return JoinDecision.Mount(viewType, null, null);
+        }
+
+        if (!NavigationUrls.IsOnSite(uri, request.Request.Host.Host))
+        {
+            return JoinDecision.Refuse("unauthorized", $"the {uri.Scheme} URL for host '{uri.Host}' is not on this site ({request.Request.Host.Host})");
         }
 
         if (routes.Match(uri) is not { } route)

@@ -242,8 +242,9 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     /// <summary>The <c>live_patch</c> event (a patch link, back/forward): <c>HandleParams</c> for the same view.</summary>
     private async Task<bool> HandleLivePatchAsync(PhoenixMessage message)
     {
-        var target = message.Payload.TryGetProperty("url"u8, out var url) && url.ValueKind == JsonValueKind.String &&
-            Uri.TryCreate(url.GetString(), UriKind.Absolute, out var parsed) ? parsed : null;
+        // Only a URL on the view's own site can be a patch; anything else is answered like a URL of no route.
+        var target = message.Payload.TryGetProperty("url"u8, out var url) && url.ValueKind == JsonValueKind.String
+            ? NavigationUrls.OnSite(url.GetString(), view!.Uri?.Host) : null;
         if (PatchRouteValues(target) is not { } values)
         {
             // Another view: the client navigates there with a fresh join (protocol §5.7).
@@ -341,7 +342,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     }
 
     private NavigationTarget Target(Navigation navigation, bool withFlash) => new(
-        navigation.To,
+        navigation.CheckedTo(host.Options.AllowedRedirectHosts),
         navigation.Kind == NavigationKind.Redirect ? null : navigation.Replace ? "replace" : "push",
         withFlash && view!.Flash.ForNavigation() is { Count: > 0 } flash ? host.Tokens.SignFlash(flash) : null);
 

@@ -28,6 +28,18 @@ internal static class HoleWriter
             case SlotContext.AttributeValue:
                 WriteEscapedValue(output, value, slot);
                 break;
+            case SlotContext.Url:
+            case SlotContext.ImageUrl:
+                if (value.Kind is HoleKind.String or HoleKind.Chars && UrlAttributes.IsScriptUrl(value.Chars, slot.Context == SlotContext.ImageUrl))
+                {
+                    output.Append(UrlAttributes.Inert);
+                }
+                else
+                {
+                    WriteEscapedValue(output, value, slot);
+                }
+
+                break;
             case SlotContext.BooleanAttribute:
                 if (value.Kind == HoleKind.Bool && value.A == 1)
                 {
@@ -137,6 +149,11 @@ internal static class HoleWriter
             throw new TemplateException($"'{name}' is not a valid attribute name.");
         }
 
+        if (UrlAttributes.IsScript(name))
+        {
+            throw new TemplateException($"The attribute '{name}' cannot come from a set of attributes: the browser runs its value as script or HTML.");
+        }
+
         if (value is null or false)
         {
             return;
@@ -150,7 +167,8 @@ internal static class HoleWriter
         }
 
         output.Append("=\"");
-        Escape(output, Convert.ToString(value, CultureInfo.InvariantCulture));
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture);
+        Escape(output, UrlAttributes.IsUrl(name) && UrlAttributes.IsScriptUrl(text, imageSource: false) ? UrlAttributes.Inert : text);
         output.Append('"');
     }
 

@@ -9,6 +9,15 @@ internal enum SlotContext : byte
     /// <summary>Inside a quoted attribute value: attribute-escaped.</summary>
     AttributeValue,
 
+    /// <summary>
+    /// The start of a URL attribute's value (<c>href="{{url}}"</c>): attribute-escaped, and a URL
+    /// that would run script (<c>javascript:</c>, <c>data:</c>, …) is written as <c>#</c>.
+    /// </summary>
+    Url,
+
+    /// <summary>The start of an <c>&lt;img src&gt;</c> value: as <see cref="Url"/>, but <c>data:image/…</c> is allowed.</summary>
+    ImageUrl,
+
     /// <summary>An attribute whose whole value is a <c>bool</c> hole: renders the bare name or nothing.</summary>
     BooleanAttribute,
 

@@ -442,6 +442,7 @@ internal sealed class TemplateCompiler
                 state = State.BeforeAttributeName;
                 return new SlotInfo(SlotContext.Attributes);
             case State.BeforeAttributeValue:
+                RefuseScriptAttribute();
                 if (isBool && attributeGap == gap && StartsWithAny(gap + 1, " \t\r\n>/"))
                 {
                     return ToggleAttribute();
@@ -449,19 +450,39 @@ internal sealed class TemplateCompiler
 
                 state = State.UnquotedValue;
                 output.Append('"');
-                return new SlotInfo(SlotContext.AttributeValue);
+                return ValueStart();
             case State.DoubleQuotedValue:
             case State.SingleQuotedValue:
+                RefuseScriptAttribute();
                 if (isBool && valueEmpty && attributeGap == gap &&
                     StartsWithAny(gap + 1, state == State.DoubleQuotedValue ? "\"" : "'"))
                 {
                     return ToggleAttribute();
                 }
 
+                var starts = valueEmpty;
                 valueEmpty = false;
-                return new SlotInfo(SlotContext.AttributeValue);
+                return starts ? ValueStart() : new SlotInfo(SlotContext.AttributeValue);
             default:
+                RefuseScriptAttribute();
                 return new SlotInfo(SlotContext.AttributeValue);
+        }
+    }
+
+    /// <summary>A hole that starts an attribute value: it decides the URL's scheme when the attribute is a URL.</summary>
+    private SlotInfo ValueStart()
+    {
+        var name = attributeName.ToString();
+        return !UrlAttributes.IsUrl(name) ? new SlotInfo(SlotContext.AttributeValue)
+            : UrlAttributes.IsImageSource(tagName.ToString(), name) ? new SlotInfo(SlotContext.ImageUrl)
+            : new SlotInfo(SlotContext.Url);
+    }
+
+    private void RefuseScriptAttribute()
+    {
+        if (UrlAttributes.IsScript(attributeName.ToString()))
+        {
+            throw Error($"a hole inside the attribute '{attributeName}', whose value the browser runs as script or HTML: bind events with @event=\"handler\"");
         }
     }
 

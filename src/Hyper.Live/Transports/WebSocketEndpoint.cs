@@ -10,7 +10,7 @@ namespace Hyper.Live.Transports;
 
 /// <summary>
 /// Accepts the client's socket at <c>/live/websocket</c> (protocol §2.1): checks the
-/// <c>Origin</c> against the page's own host, the serializer version, and the CSRF token
+/// <c>Origin</c> (<see cref="OriginPolicy"/>), the serializer version, and the CSRF token
 /// (a mismatch still connects, but every join is answered <c>stale</c>, as Phoenix does).
 /// </summary>
 internal static partial class WebSocketEndpoint
@@ -31,7 +31,7 @@ internal static partial class WebSocketEndpoint
             return context.Response.WriteAsync("Hyper.Live: this endpoint only accepts WebSocket connections.", context.RequestAborted);
         }
 
-        if (!IsAllowedOrigin(context, host.Options))
+        if (!context.RequestServices.GetRequiredService<OriginPolicy>().Allows(context.Request))
         {
             LogOriginRefused(logger, context.Request.Headers.Origin.ToString());
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -64,21 +64,7 @@ internal static partial class WebSocketEndpoint
         return WebSocketConnection.AcceptAndRunAsync(context, acceptContext, socketContext, host);
     }
 
-    /// <summary>Same-origin (scheme, host and port of the request) or listed in <see cref="HyperLiveOptions.AllowedOrigins"/>.</summary>
-    private static bool IsAllowedOrigin(HttpContext context, HyperLiveOptions options)
-    {
-        var origin = context.Request.Headers.Origin.ToString();
-        if (string.IsNullOrEmpty(origin))
-        {
-            return true; // not a browser: browsers always send Origin on WebSocket requests
-        }
-
-        var own = $"{context.Request.Scheme}://{context.Request.Host}";
-        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase) ||
-            options.AllowedOrigins.Any(allowed => string.Equals(origin, allowed.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a socket from the cross-site origin '{Origin}'")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a socket from the origin '{Origin}': not an address of this app, a host of AllowedHosts or an entry of HyperLiveOptions.AllowedOrigins")]
     private static partial void LogOriginRefused(ILogger logger, string origin);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a socket from {Address}: it has {Limit} open already")]

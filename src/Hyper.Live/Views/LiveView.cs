@@ -95,24 +95,47 @@ public abstract class LiveView
     /// </summary>
     public Task RenderNowAsync() => Host?.RenderNowAsync() ?? Task.CompletedTask;
 
-    /// <summary>Changes the URL to <paramref name="path"/> (same view): <see cref="HandleParams"/> runs, nothing remounts.</summary>
-    public void PushPatch(string path, bool replace = false) => Effects.Navigation = new(NavigationKind.Patch, path, replace);
+    /// <summary>
+    /// Changes the URL to <paramref name="path"/> (same view): <see cref="HandleParams"/> runs, nothing remounts.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is not a path on this site such as <c>/orders?page=2</c>.</exception>
+    public void PushPatch(string path, bool replace = false) =>
+        Effects.Navigation = new(NavigationKind.Patch, NavigationUrls.RequireLocal(path, nameof(PushPatch), nameof(path)), replace);
 
     /// <summary>Changes the URL to <paramref name="path"/> with these query parameters added.</summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is not a path on this site.</exception>
     public void PushPatch(string path, IEnumerable<KeyValuePair<string, string?>> query, bool replace = false) =>
         PushPatch(QueryHelpers.AddQueryString(path, query), replace);
 
-    /// <summary>Navigates to another live view without reloading the page.</summary>
-    public void PushNavigate(string path, bool replace = false) => Effects.Navigation = new(NavigationKind.Navigate, path, replace);
+    /// <summary>Navigates to another live view at <paramref name="path"/> (on this site) without reloading the page.</summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is not a path on this site such as <c>/orders/7</c>.</exception>
+    public void PushNavigate(string path, bool replace = false) =>
+        Effects.Navigation = new(NavigationKind.Navigate, NavigationUrls.RequireLocal(path, nameof(PushNavigate), nameof(path)), replace);
 
     /// <summary>Navigates to another live view, replacing the current history entry.</summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is not a path on this site.</exception>
     public void ReplaceNavigate(string path) => PushNavigate(path, replace: true);
 
-    /// <summary>Loads <paramref name="url"/> as a new page (any URL, another site included). Flash messages go along.</summary>
-    public void Redirect(string url) => Effects.Navigation = new(NavigationKind.Redirect, url, false);
+    /// <summary>
+    /// Loads <paramref name="path"/>, a path on this site such as <c>/login?return=%2Forders</c>, as a
+    /// new page. Flash messages go along. To leave the site, use <see cref="RedirectExternal"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is not a path on this site (another host, <c>//host</c>, a scheme).</exception>
+    public void Redirect(string path) =>
+        Effects.Navigation = new(NavigationKind.Redirect, NavigationUrls.RequireLocal(path, nameof(Redirect), nameof(path)), false);
 
-    /// <summary>Loads <paramref name="path"/> with these query parameters added.</summary>
+    /// <summary>Loads <paramref name="path"/> (on this site) with these query parameters added.</summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is not a path on this site.</exception>
     public void Redirect(string path, IEnumerable<KeyValuePair<string, string?>> query) => Redirect(QueryHelpers.AddQueryString(path, query));
+
+    /// <summary>
+    /// Loads <paramref name="url"/> on another site (Phoenix's <c>redirect(socket, external: url)</c>). Only
+    /// absolute <c>http://</c> and <c>https://</c> URLs: never pass a URL taken from the request unchecked,
+    /// or the page becomes an open redirect.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute http(s) URL (e.g. <c>javascript:</c>, <c>//host</c>).</exception>
+    public void RedirectExternal(string url) =>
+        Effects.Navigation = new(NavigationKind.Redirect, NavigationUrls.RequireHttp(url, nameof(url)), false, External: true);
 
     /// <summary>
     /// Dispatches <c>phx:NAME</c> on the browser's window with <paramref name="payload"/> as detail,

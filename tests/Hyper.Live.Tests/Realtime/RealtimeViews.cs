@@ -86,7 +86,7 @@ public sealed class NavView(Probe probe) : LiveView
     {
         PushEvent("bye", new { now = true });
         Flash.Info("bye");
-        Redirect("https://example.com/out");
+        RedirectExternal("https://example.com/out");
     }
 
     [ClientEvent] // pushed by the tests like a hook's pushEvent
