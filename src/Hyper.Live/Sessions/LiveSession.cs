@@ -1,11 +1,8 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Hyper.Live.Diagnostics;
 using Hyper.Live.Diffing;
 using Hyper.Live.Events;
 using Hyper.Live.Protocol;
 using Hyper.Live.Security;
-using Hyper.Live.Templates;
 using Hyper.Live.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -84,18 +81,6 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
 
     void ILiveViewHost.StartAsync<T>(Func<CancellationToken, Task<T>> work, Action<T> completed, Action<Exception>? failed) =>
         Resources.StartAsync(work, completed, failed);
-
-    /// <summary>Sends the view's render now, from inside a callback: a <c>diff</c> push, or nothing when unchanged.</summary>
-    Task ILiveViewHost.RenderNowAsync()
-    {
-        // Before the join reply the client has no tree to apply a diff to; the reply carries the render.
-        if (differ.HasRendered)
-        {
-            Render(refValue: null, join: null);
-        }
-
-        return Task.CompletedTask;
-    }
 
     protected override void OnStopping() => lifetime.Cancel();
 
@@ -239,34 +224,6 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         return await FinishAsync(message.Ref).ConfigureAwait(false);
     }
 
-    /// <summary>The <c>live_patch</c> event (a patch link, back/forward): <c>HandleParams</c> for the same view.</summary>
-    private async Task<bool> HandleLivePatchAsync(PhoenixMessage message)
-    {
-        // Only a URL on the view's own site can be a patch; anything else is answered like a URL of no route.
-        var target = message.Payload.TryGetProperty("url"u8, out var url) && url.ValueKind == JsonValueKind.String
-            ? NavigationUrls.OnSite(url.GetString(), view!.Uri?.Host) : null;
-        if (PatchRouteValues(target) is not { } values)
-        {
-            // Another view: the client navigates there with a fresh join (protocol §5.7).
-            Send(FrameWriter.Current.LinkRedirectReply(joinRef, message.Ref, Topic));
-            return true;
-        }
-
-        await RecoverAsync(() => PatchAsync(target!, values)).ConfigureAwait(false);
-        return await FinishAsync(message.Ref).ConfigureAwait(false);
-    }
-
-    /// <summary>The route values of <paramref name="target"/> when this same view serves it (a patch), else null.</summary>
-    private Dictionary<string, string>? PatchRouteValues(Uri? target) =>
-        target is not null && host.Routes.Match(target) is { } route && route.Route.ViewType == view!.GetType() ? route.Values : null;
-
-    /// <summary>Moves the view to <paramref name="target"/> without remounting: <c>HandleParams</c> runs.</summary>
-    private Task PatchAsync(Uri target, Dictionary<string, string> values)
-    {
-        view!.Uri = target;
-        return view.HandleParamsAsync(new LiveParams(target, values), lifetime.Token);
-    }
-
     /// <summary>Runs view code; a <see cref="RecoverableError"/> becomes an error flash instead of a crash.</summary>
     private async Task RecoverAsync(Func<Task> callback)
     {
@@ -278,135 +235,6 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         {
             view!.Flash.Error(error.Message);
             NotifyError(error);
-        }
-    }
-
-    /// <summary>
-    /// After a callback: carries out the navigation the view asked for, or renders. Patches run
-    /// <c>HandleParams</c> here and are announced before the render (Phoenix's order); a navigation
-    /// away ends the session. Returns false when the session must end.
-    /// </summary>
-    private async Task<bool> FinishAsync(string? refValue, bool join = false)
-    {
-        Navigation? patch = null;
-        for (var patches = 0; view!.PendingEffects?.Navigation is { Kind: NavigationKind.Patch } next; patches++)
-        {
-            view.Effects.Navigation = null;
-            var target = new Uri(view.Uri ?? new Uri("http://localhost/"), next.To);
-            if (PatchRouteValues(target) is not { } values || patches == MaxPatchesPerCallback)
-            {
-                view.Effects.Navigation = next with { Kind = NavigationKind.Navigate };
-                break;
-            }
-
-            await PatchAsync(target, values).ConfigureAwait(false);
-            patch = next;
-            if (!join)
-            {
-                Send(FrameWriter.Current.LivePatchPush(joinRef, Topic, Target(next, withFlash: false)));
-            }
-        }
-
-        if (view.PendingEffects?.Navigation is { } away)
-        {
-            view.Effects.Navigation = null;
-            NavigateAway(refValue, away, join);
-            return false;
-        }
-
-        Render(refValue, join ? patch ?? NoPatch : null);
-        view.PendingEffects?.ClearReply();
-        return true;
-    }
-
-    private static readonly Navigation NoPatch = new(NavigationKind.Patch, "", false);
-
-    /// <summary>
-    /// Answers with a <c>redirect</c> or <c>live_redirect</c>: in the join's error reply, in the
-    /// event's reply (pending push events first, in a diff), or as a push; then closes the channel.
-    /// </summary>
-    private void NavigateAway(string? refValue, Navigation navigation, bool join)
-    {
-        if (!join && view!.PendingEffects?.Events is { Count: > 0 })
-        {
-            Render(refValue: null, join: null);
-        }
-
-        var frames = FrameWriter.Current;
-        var redirect = navigation.Kind == NavigationKind.Redirect;
-        var target = Target(navigation, withFlash: true);
-        Send(refValue is not null
-            ? frames.NavigationReply(joinRef, refValue, Topic, ok: !join, redirect, target)
-            : frames.NavigationPush(joinRef, Topic, redirect, target));
-        Send(frames.ClosePush(joinRef, Topic));
-    }
-
-    private NavigationTarget Target(Navigation navigation, bool withFlash) => new(
-        navigation.CheckedTo(host.Options.AllowedRedirectHosts),
-        navigation.Kind == NavigationKind.Redirect ? null : navigation.Replace ? "replace" : "push",
-        withFlash && view!.Flash.ForNavigation() is { Count: > 0 } flash ? host.Tokens.SignFlash(flash) : null);
-
-    /// <summary>
-    /// Renders and sends: the full tree in the join reply (<paramref name="join"/> carries its
-    /// patch, if any), the diff in the reply to <paramref name="refValue"/>, or a <c>diff</c> push
-    /// when there is no request — omitted entirely when nothing changed.
-    /// </summary>
-    private void Render(string? refValue, Navigation? join)
-    {
-        // A push to a client that is behind waits, so that it gets one diff of the latest state
-        // instead of every intermediate one (a burst of broadcasts coalesces); replies never wait.
-        if (refValue is null && (renderDeferred || (renderDeferred = socket.Sink.TryDefer(this))))
-        {
-            return;
-        }
-
-        var frames = FrameWriter.Current;
-        var started = Stopwatch.GetTimestamp();
-        using (RenderArena.Enter())
-        {
-            var html = view!.Render();
-            events.Resolve(view, html);
-            if (refValue is null)
-            {
-                frames.BeginDiffPush(joinRef, Topic);
-            }
-            else if (join is null)
-            {
-                frames.BeginEventReply(joinRef, refValue, Topic);
-            }
-            else
-            {
-                frames.BeginJoinReply(joinRef, refValue, Topic, join.To.Length > 0 ? Target(join, withFlash: false) : null);
-            }
-
-            differ.Write(frames.Diff, html);
-            var effects = view.PendingEffects;
-            if (effects?.TitleChanged == true || (join is not null && view.Title is not null))
-            {
-                frames.WriteTitle(view.Title ?? "");
-            }
-
-            if (effects is not null)
-            {
-                effects.TitleChanged = false;
-                if (effects.Events is { Count: > 0 } pushed)
-                {
-                    frames.WriteEvents(pushed);
-                    pushed.Clear();
-                }
-
-                if (refValue is not null && join is null && effects.HasReply)
-                {
-                    frames.WriteHookReply(effects.Reply);
-                }
-            }
-
-            var frame = frames.EndRender(isReply: refValue is not null);
-            host.Metrics.Rendered(started);
-            if (frame is { } toSend)
-            {
-                Send(toSend);
-            }
         }
     }
 

@@ -9,7 +9,7 @@ namespace Hyper.Live.Templates;
 /// <c>@event</c> bindings, and refuses holes where no value could be written safely.
 /// Runs once per distinct template; the result is cached by <see cref="TemplateCache"/>.
 /// </summary>
-internal sealed class TemplateCompiler
+internal sealed partial class TemplateCompiler
 {
     private enum State
     {
@@ -340,76 +340,6 @@ internal sealed class TemplateCompiler
         };
     }
 
-    private void EndAttributeName()
-    {
-        var name = attributeName.ToString();
-        if (!EventBindings.IsBinding(name))
-        {
-            return;
-        }
-
-        binding = EventBindings.Parse(name, out var error) ?? throw Error(error!);
-        bindingStatic = statics.Count;
-        bindingSlot = slots.Count;
-        bindingLine = line;
-        bindingTexts.Clear();
-        bindingText.Clear();
-    }
-
-    private void RequireBindingValue()
-    {
-        if (binding is not null)
-        {
-            throw Error($"{binding.Attribute} needs a handler, as in {binding.Attribute}=\"save\"");
-        }
-    }
-
-    /// <summary>
-    /// Replaces the whole <c>@event="…"</c> attribute just read (possibly split by holes) with
-    /// its compiled form, keeping its holes in order with their new contexts.
-    /// </summary>
-    private void CollectBindingValue(char c)
-    {
-        if (binding is not null)
-        {
-            bindingText.Append(c);
-        }
-    }
-
-    private void EndBindingValue()
-    {
-        if (binding is null)
-        {
-            return;
-        }
-
-        bindingTexts.Add(bindingText.ToString());
-        var call = HandlerCall.Parse(bindingTexts, out var error);
-        if (error is not null)
-        {
-            throw Error($"{binding.Attribute}: {error}");
-        }
-
-        var lowered = elementBindings.Lower(binding, call, tagName.ToString(), bindingLine);
-        var prefix = statics.Count > bindingStatic ? statics[bindingStatic][..attributeStart] : output.ToString(0, attributeStart);
-        statics.RemoveRange(bindingStatic, statics.Count - bindingStatic);
-        slots.RemoveRange(bindingSlot, slots.Count - bindingSlot);
-        output.Clear().Append(prefix);
-        for (var i = 0; i < lowered.Texts.Count; i++)
-        {
-            output.Append(lowered.Texts[i]);
-            if (i < lowered.Holes.Count)
-            {
-                statics.Add(output.ToString());
-                output.Clear();
-                slots.Add(new SlotInfo(lowered.Holes[i]));
-            }
-        }
-
-        binding = null;
-        bindingText.Clear();
-    }
-
     private SlotInfo Hole(bool isBool)
     {
         if (binding is not null)
@@ -484,30 +414,6 @@ internal sealed class TemplateCompiler
         {
             throw Error($"a hole inside the attribute '{attributeName}', whose value the browser runs as script or HTML: bind events with @event=\"handler\"");
         }
-    }
-
-    /// <summary>A hole inside an <c>@event</c> value; its context is decided when the value ends.</summary>
-    private SlotInfo BindingHole()
-    {
-        switch (state)
-        {
-            case State.BeforeAttributeValue:
-                state = State.UnquotedValue;
-                output.Append('"');
-                break;
-            case State.DoubleQuotedValue:
-            case State.SingleQuotedValue:
-            case State.UnquotedValue:
-                break;
-            default:
-                RequireBindingValue();
-                break;
-        }
-
-        valueEmpty = false;
-        bindingTexts.Add(bindingText.ToString());
-        bindingText.Clear();
-        return new SlotInfo(SlotContext.AttributeValue);
     }
 
     /// <summary>
