@@ -121,26 +121,10 @@ public sealed class BudgetTests
         }
     }
 
-    private static async Task<TestApp> StartAsync(Action<HyperLiveOptions> configure)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddHyperLive(configure);
-        var app = builder.Build();
-        app.MapHyperLive(typeof(BudgetTests).Assembly);
-        app.MapLive<GatedView>("/gated");
-        app.MapLive<BurstView>("/burst");
-        await app.StartAsync();
-        return new TestApp(app, new Uri(app.Urls.First()));
-    }
-
-    private sealed record TestApp(WebApplication App, Uri BaseAddress) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
+    private static Task<TestApp> StartAsync(Action<HyperLiveOptions> configure) =>
+        TestApp.StartAsync(configure, app =>
         {
-            await App.StopAsync();
-            await App.DisposeAsync();
-        }
-    }
+            app.MapLive<GatedView>("/gated");
+            app.MapLive<BurstView>("/burst");
+        });
 }

@@ -170,26 +170,10 @@ public sealed class ConnectionLifetimeTests
 
     private static TimeSpan IdleSweeperGrace => Hyper.Live.Transports.IdleSweeper.CloseGrace;
 
-    private static async Task<TestApp> StartAsync(Action<HyperLiveOptions>? configure = null)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddHyperLive(configure);
-        var app = builder.Build();
-        app.MapHyperLive(typeof(ConnectionLifetimeTests).Assembly);
-        app.MapLive<CounterView>("/counter");
-        app.MapLive<FloodView>("/flood");
-        await app.StartAsync();
-        return new TestApp(app, new Uri(app.Urls.First()));
-    }
-
-    private sealed record TestApp(WebApplication App, Uri BaseAddress) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
+    private static Task<TestApp> StartAsync(Action<HyperLiveOptions>? configure = null) =>
+        TestApp.StartAsync(configure, app =>
         {
-            await App.StopAsync();
-            await App.DisposeAsync();
-        }
-    }
+            app.MapLive<CounterView>("/counter");
+            app.MapLive<FloodView>("/flood");
+        });
 }
