@@ -28,7 +28,7 @@ internal sealed partial class EventDispatcher(ILogger logger, SocketLimits? limi
 
     /// <summary>The delegates of the render the client has last been sent, by binding id.</summary>
     private readonly Dictionary<ulong, Delegate> handlers = [];
-    private readonly WarningThrottle warnings = new(warningInterval);
+    private WarningThrottle warnings = new(warningInterval);
     private HandlerTable? table;
 
     /// <summary>

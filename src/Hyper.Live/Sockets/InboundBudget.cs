@@ -6,18 +6,15 @@ namespace Hyper.Live.Sockets;
 /// sessions catch up, so a client sending faster than its handlers run is slowed down (TCP
 /// backpressure) instead of growing the server's memory. A frame larger than the whole
 /// budget is still taken when nothing else is queued: the frame size limit bounds it.
+/// A struct kept in a mutable field of its socket (never copied): every socket has one.
 /// </summary>
-internal sealed class InboundBudget(int maxFrames, long maxBytes)
+internal struct InboundBudget(int maxFrames, long maxBytes)
 {
+    private readonly int maxFrames = maxFrames;
+    private readonly long maxBytes = maxBytes;
     private int frames;
     private long bytes;
     private TaskCompletionSource? waiter;
-
-    /// <summary>Frames queued and not yet handled.</summary>
-    public int QueuedFrames => Volatile.Read(ref frames);
-
-    /// <summary>Bytes of the frames queued and not yet handled.</summary>
-    public long QueuedBytes => Interlocked.Read(ref bytes);
 
     /// <summary>Counts a frame handed to a session.</summary>
     public void Take(int size)
@@ -57,5 +54,5 @@ internal sealed class InboundBudget(int maxFrames, long maxBytes)
         return wait.Task;
     }
 
-    private bool HasRoom() => Volatile.Read(ref frames) < maxFrames && Interlocked.Read(ref bytes) < maxBytes;
+    private readonly bool HasRoom() => Volatile.Read(in frames) < maxFrames && Interlocked.Read(in bytes) < maxBytes;
 }

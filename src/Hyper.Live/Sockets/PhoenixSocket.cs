@@ -17,7 +17,7 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
     private readonly SessionTable sessions = new();
     private readonly LiveHost host;
     private readonly ILogger logger;
-    private readonly WarningThrottle malformedWarnings;
+    private WarningThrottle malformedWarnings;
 
     public PhoenixSocket(IFrameSink sink, SocketContext context, LiveHost host)
     {
@@ -25,7 +25,7 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
         Context = context;
         this.host = host;
         logger = host.Loggers.CreateLogger<PhoenixSocket>();
-        Inbound = new InboundBudget(host.Options.MaxInboundFrames, host.Options.MaxInboundBytes);
+        inbound = new InboundBudget(host.Options.MaxInboundFrames, host.Options.MaxInboundBytes);
         malformedWarnings = new WarningThrottle(host.Options.ClientErrorLogInterval);
     }
 
@@ -102,20 +102,23 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
     }
 
     /// <summary>The client's frames queued for sessions and not yet handled; the transport stops reading while it is full.</summary>
-    public InboundBudget Inbound { get; }
+    private InboundBudget inbound;
 
-    public void Handled(int size) => Inbound.Return(size);
+    public void Handled(int size) => inbound.Return(size);
+
+    /// <summary>Completes when the client may send more: at once unless its queued frames fill the inbound budget.</summary>
+    public Task WaitForInboundRoomAsync() => inbound.WaitForRoomAsync();
 
     /// <summary>Queues a client frame for <paramref name="session"/>, counted against the inbound budget until handled.</summary>
     private bool Post(LiveSession session, PhoenixMessage message, int size)
     {
-        Inbound.Take(size);
+        inbound.Take(size);
         if (session.Post(new SessionMessage.FromClient(message, size)))
         {
             return true;
         }
 
-        Inbound.Return(size);
+        inbound.Return(size);
         return false;
     }
 

@@ -210,7 +210,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
                 }
 
                 // Backpressure: no more reading while this client's frames wait for their handlers.
-                await phoenix.Inbound.WaitForRoomAsync().ConfigureAwait(false);
+                await phoenix.WaitForInboundRoomAsync().ConfigureAwait(false);
             }
         }
         catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -51,9 +52,11 @@ internal static partial class WebSocketEndpoint
             // The client asks for "phoenix" when it sends an auth token as a subprotocol (§2.1).
             SubProtocol = context.WebSockets.WebSocketRequestedProtocols.Contains("phoenix") ? "phoenix" : null,
         };
-        if (context.RequestServices.GetRequiredService<RateLimits>().OpenSocket(context.Connection.RemoteIpAddress, context.User) is not { } limits)
+        // The address from the connection feature: context.Connection would allocate a wrapper kept for the socket's life.
+        var address = context.Features.Get<IHttpConnectionFeature>()?.RemoteIpAddress;
+        if (context.RequestServices.GetRequiredService<RateLimits>().OpenSocket(address, context.User) is not { } limits)
         {
-            LogTooManySockets(logger, context.Connection.RemoteIpAddress?.ToString() ?? "?", host.Options.MaxSocketsPerIpAddress);
+            LogTooManySockets(logger, address?.ToString() ?? "?", host.Options.MaxSocketsPerIpAddress);
             context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return context.Response.WriteAsync("Hyper.Live: too many open sockets from this address.", context.RequestAborted);
         }
