@@ -87,7 +87,7 @@ internal sealed partial class LiveSession
     {
         if (!join && view!.PendingEffects?.Events is { Count: > 0 })
         {
-            Render(refValue: null, join: null);
+            Render(refValue: null, join: null, mayWait: false);
         }
 
         var frames = FrameWriter.Current;

@@ -29,11 +29,12 @@ internal sealed partial class LiveSession
     /// patch, if any), the diff in the reply to <paramref name="refValue"/>, or a <c>diff</c> push
     /// when there is no request — omitted entirely when nothing changed.
     /// </summary>
-    private void Render(string? refValue, Navigation? join)
+    private void Render(string? refValue, Navigation? join, bool mayWait = true)
     {
         // A push to a client that is behind waits, so that it gets one diff of the latest state
-        // instead of every intermediate one (a burst of broadcasts coalesces); replies never wait.
-        if (refValue is null && (renderDeferred || (renderDeferred = socket.Sink.TryDefer(this))))
+        // instead of every intermediate one (a burst of broadcasts coalesces); replies never wait,
+        // nor does the last render before the channel closes.
+        if (refValue is null && mayWait && (renderDeferred || (renderDeferred = socket.Sink.TryDefer(this))))
         {
             return;
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hyper.Live.Diagnostics;
 using Hyper.Live.Diffing;
 using Hyper.Live.Events;
@@ -169,9 +170,8 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
             case PhoenixEvents.LivePatch:
                 return await HandleLivePatchAsync(message).ConfigureAwait(false);
             default:
-                LogUnsupportedEvent(logger, message.Event, ViewName);
-                Send(FrameWriter.Current.ErrorReply(joinRef ?? message.JoinRef, message.Ref, Topic, $"unsupported event '{message.Event}'", ok: false));
-                return true;
+                // The socket routes only the events above to a session.
+                throw new UnreachableException($"the socket routed '{message.Event}' to a session");
         }
     }
 
@@ -316,8 +316,6 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     [LoggerMessage(Level = LogLevel.Error, Message = "{View} crashed handling '{Event}' on {Topic}; the client will rejoin with a fresh mount")]
     private static partial void LogCrashed(ILogger logger, Exception error, string view, string @event, string topic);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{View} received the unsupported channel event '{Event}'")]
-    private static partial void LogUnsupportedEvent(ILogger logger, string @event, string view);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{View} failed in OnUnmount")]
     private static partial void LogUnmountFailed(ILogger logger, Exception error, string view);

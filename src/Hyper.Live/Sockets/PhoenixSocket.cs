@@ -33,13 +33,17 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
 
     public SocketContext Context { get; }
 
+    /// <summary>Whether the client went over its limit of rate-limited events: the socket is then closed.</summary>
+    public bool IsAbusive => Context.Limits.Abusive;
+
     /// <summary>
     /// Handles one text frame. Returns false when the frame was unreadable (not a JSON array
-    /// with a well-formed ref and topic to answer): the transport then closes the connection.
+    /// with a well-formed ref and topic to answer) or the client is <see cref="IsAbusive"/>:
+    /// the transport then closes the connection.
     /// </summary>
     public bool Receive(ReadOnlySpan<byte> utf8)
     {
-        if (Context.Limits.Abusive)
+        if (IsAbusive)
         {
             LogAbusive(logger, host.Options.RateLimitedEventLimit);
             return false;
@@ -88,6 +92,11 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
                 // Only the page's own http(s) URL can be patched to; a javascript:, file: or relative URL never reaches the view.
                 Malformed(BadPatch);
                 Reply(message.JoinRef, message.Ref, message.Topic, "malformed frame: " + BadPatch);
+                break;
+            case not (PhoenixEvents.Event or PhoenixEvents.LivePatch):
+                // Checked here, where its warning is throttled, rather than by the session.
+                Malformed($"unsupported event '{message.Event}'");
+                Sink.TrySend(FrameWriter.Current.ErrorReply(message.JoinRef, message.Ref, message.Topic, $"unsupported event '{message.Event}'", ok: false));
                 break;
             default:
                 if (!sessions.TryGet(message.Topic, out var session) || !Post(session, message, utf8.Length))

@@ -197,7 +197,15 @@ internal sealed partial class WebSocketConnection : IFrameSink
                         default:
                             if (!phoenix.Receive(buffer.AsSpan(0, length)))
                             {
-                                Close(WebSocketCloseStatus.InvalidPayloadData, "malformed frame");
+                                if (phoenix.IsAbusive)
+                                {
+                                    Close(WebSocketCloseStatus.PolicyViolation, "too many rate-limited events");
+                                }
+                                else
+                                {
+                                    Close(WebSocketCloseStatus.InvalidPayloadData, "malformed frame");
+                                }
+
                                 return;
                             }
 

@@ -109,13 +109,14 @@ public sealed class EventLimitTests(LimitsTestServer server) : IClassFixture<Lim
 
         // The fourth refusal went over RateLimitedEventLimit (3/minute): the next frame closes the socket.
         await client.PushAsync(joinRef, client.Topic, "event", new { type = "click", @event = "increment", value = new { } });
-        await Assert.ThrowsAsync<PhoenixTestClient.WebSocketClosedException>(async () =>
+        var closed = await Assert.ThrowsAsync<PhoenixTestClient.WebSocketClosedException>(async () =>
         {
             while (true)
             {
                 await client.ReceiveAsync();
             }
         });
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation, closed.Status);
         Assert.Contains(server.Logs, line => line.Contains("Closing a socket that went over 3/minute rate-limited events", StringComparison.Ordinal));
     }
 
