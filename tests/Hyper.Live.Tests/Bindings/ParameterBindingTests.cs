@@ -116,6 +116,18 @@ public class ParameterBindingTests
     }
 
     [Fact]
+    public void A_form_field_a_positional_argument_names_but_the_form_lacks_is_refused()
+    {
+        // save(name, emial): binding null silently would hide the typo.
+        Assert.Equal(
+            "Invalid parameter 'query': the form sent no field 'nmae' (no input of the form is named that; misspelt?)",
+            Refused("search", "\"name=jo\"", """{"_args":[{"field":"nmae"},"x"]}"""));
+
+        // An unchecked checkbox is not sent at all: its bool is false, not an error.
+        Assert.Equal([false], Bound("flag", "\"other=1\"", """{"_args":[{"field":"done"}]}"""));
+    }
+
+    [Fact]
     public void Event_and_cancellation_token_are_passed_through()
     {
         Assert.Equal(["raw", true], Bound("raw", "{}"));
