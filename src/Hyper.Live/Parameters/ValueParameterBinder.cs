@@ -67,7 +67,7 @@ internal sealed class ValueParameterBinder<T> : ParameterBinder<T>
         if (errors.Any)
         {
             var error = errors.All[0];
-            context.Fail(error.Path.Length == 0 || error.Path[0] == '[' ? source.Name + error.Path : source.Name + "." + error.Path, error.Detail);
+            context.Fail(error.Path.Length == 0 || error.Path[0] == '[' ? source.Name + error.Path : source.Name + "." + error.Path, error.Detail, error.Message);
         }
 
         return value;
