@@ -216,6 +216,26 @@ public class ParameterBindingTests
     }
 
     [Fact]
+    public void A_server_side_error_shows_like_a_validation_error()
+    {
+        var form = (Form<User>)Bound("save_user", "\"user%5Bname%5D=Jo&user%5Bage%5D=40&user%5Bemail%5D=jo%40example.com\"")[0]!;
+        Assert.True(form.IsValid);
+
+        form.AddError("name", "Jo is taken.");
+        form.AddError("Name", "Pick another.");
+
+        Assert.False(form.IsValid);
+        Assert.Equal("Jo is taken.", form.ErrorFor("Name"));
+        Assert.Equal(["Jo is taken.", "Pick another."], form.Errors["name"]);
+        Assert.Equal("Jo", form["Name"]);
+
+        // Only touched fields show errors: a change that has not reached the field yet shows none.
+        var changing = (Form<User>)Bound("save_user", "\"user%5Bname%5D=&user%5B_unused_name%5D=&user%5Bage%5D=4\"")[0]!;
+        changing.AddError("Name", "taken");
+        Assert.Null(changing.ErrorFor("Name"));
+    }
+
+    [Fact]
     public void Empty_form_shows_no_error()
     {
         var form = new Form<Signup>();
