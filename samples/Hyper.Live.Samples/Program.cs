@@ -7,7 +7,7 @@ builder.Services.AddHyperLive();
 builder.Services.Configure<HyperLiveOptions>(builder.Configuration.GetSection("HyperLive"));
 
 var app = builder.Build();
-app.MapHyperLive(typeof(Program).Assembly);
+app.MapHyperLive();                      // the views of this assembly's *.Live namespaces, by convention
 app.MapLive<Hyper.Live.Samples.Live.Chat>("/chat/{room}");
 app.MapGet("/", () => Results.Content(
     """

@@ -1,7 +1,9 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using Hyper.Live.Testing.Connection;
+using Hyper.Live.Routing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hyper.Live.Testing;
 
@@ -24,11 +26,15 @@ public sealed class LiveClient : IAsyncDisposable
 
     private readonly List<LivePage> pages = [];
 
+    // The app's services when it runs in memory: a 404 then lists the live routes the app has.
+    private readonly IServiceProvider? services;
+
     /// <summary>A client for an app hosted in memory by a <see cref="TestServer"/> (what <c>WebApplicationFactory</c> and <see cref="LiveTestHost"/> run).</summary>
     /// <param name="server">The app's test server.</param>
     public LiveClient(TestServer server)
         : this(LiveTransport.InMemory(server ?? throw new ArgumentNullException(nameof(server))))
     {
+        services = server.Services;
     }
 
     /// <summary>A client for an app listening on the network, e.g. Kestrel on a loopback port, over real sockets.</summary>
@@ -144,13 +150,23 @@ public sealed class LiveClient : IAsyncDisposable
             if (!response.IsSuccessStatusCode)
             {
                 throw new HttpRequestException(
-                    $"GET {url.PathAndQuery} answered {(int)response.StatusCode} {response.StatusCode}: {(body.Length > 500 ? body[..500] + "…" : body)}",
+                    $"GET {url.PathAndQuery} answered {(int)response.StatusCode} {response.StatusCode}: {(body.Length > 500 ? body[..500] + "…" : body)}"
+                        + (response.StatusCode == HttpStatusCode.NotFound ? RoutesHint() : ""),
                     null,
                     response.StatusCode);
             }
 
             return (url, body);
         }
+    }
+
+    /// <summary>What a 404 adds to its message: the app's live routes, when the app runs in memory.</summary>
+    private string RoutesHint()
+    {
+        var routes = services?.GetService<LiveRoutes>()?.All;
+        return routes is null ? ""
+            : routes.Count == 0 ? " (the app has no live routes: is MapHyperLive() called, and are its views in a *.Live namespace?)"
+            : $" (live routes: {string.Join(", ", routes.Select(r => $"{r.Pattern} → {r.ViewType.Name}"))})";
     }
 
     private static bool IsRedirect(HttpStatusCode status) =>

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 
 namespace Hyper.Live.Samples.Live;
 
 /// <summary>
 /// The seed's chat (mapped at /chat/{room} in Program.cs): everyone in a room sees each other's
-/// messages, and who joins and leaves, through pub/sub.
+/// messages, and who joins and leaves, through pub/sub. An empty message is refused and the page
+/// says why (<see cref="LiveView.InputErrors"/>); a sent one empties the input for the next.
 /// </summary>
 public sealed class Chat : LiveView
 {
@@ -11,6 +13,10 @@ public sealed class Chat : LiveView
     private string room = "";
     private string name = "";
     private int nextId;
+
+    // Messages this page sent. The input's id changes with it, so the browser replaces the input
+    // with an empty one after each message (it keeps what was typed into an input the render keeps).
+    private int sent;
 
     private string Topic => "chat:" + room;
 
@@ -29,13 +35,11 @@ public sealed class Chat : LiveView
 
     protected override async ValueTask OnUnmountAsync() => await BroadcastAsync(Topic, new Left(name));
 
-    public async Task Send(LiveEvent message)
+    public async Task Send([Required(ErrorMessage = "Type a message first."), StringLength(500)] string message)
     {
-        var text = message["message"]?.Trim();
-        if (!string.IsNullOrEmpty(text))
-        {
-            await BroadcastAsync(Topic, new Said(name, text));
-        }
+        await BroadcastAsync(Topic, new Said(name, message.Trim()));
+        sent++;
+        Focus($"#message-{sent}");
     }
 
     protected override void HandleInfo(object message)
@@ -61,8 +65,9 @@ public sealed class Chat : LiveView
             {{Html.Each(lines, line => line.Id, line => $"""<li id="m-{line.Id}" class="{(line.System ? "system" : "message")}">{line.Text}</li>""")}}
           </ul>
           <form id="chat-form" @submit="send">
-            <input name="message" placeholder="Say something" autocomplete="off">
+            <input id="message-{{sent}}" name="message" placeholder="Say something" autocomplete="off">
             <button>Send</button>
+            {{InputErrors.Render()}}
           </form>
         </section>
         """;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Hyper.Live.RateLimiting;
 using Hyper.Live.Templates;
@@ -26,6 +27,9 @@ internal sealed partial class HandlerTable
     private readonly HandlerMask clientEvents;
     private readonly string[] methodNames;
     private readonly bool handlesAnyEvent;
+
+    // Methods named like a handler that cannot be one, with the reason: for the first-render error.
+    private readonly Dictionary<string, (string Method, string Reason)> nonHandlers;
     private readonly ConcurrentDictionary<CompiledTemplate, HandlerMask> templateHandlers = new();
 
     private HandlerTable(Type viewType)
@@ -34,6 +38,7 @@ internal sealed partial class HandlerTable
         handlers = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var methods = HandlerMethods(viewType).ToList();
         methodNames = methods.Select(m => m.Name).Distinct().ToArray();
+        nonHandlers = NonHandlers(viewType);
         handlesAnyEvent = viewType.GetMethod(nameof(LiveView.HandleEventAsync), BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public,
             [typeof(LiveEvent), typeof(CancellationToken)])?.DeclaringType != typeof(LiveView);
         invokers = new HandlerInvoker[methods.Count];
@@ -101,6 +106,13 @@ internal sealed partial class HandlerTable
             if (index >= 0)
             {
                 bound.Add(index);
+            }
+
+            if (handler is null && nonHandlers.TryGetValue(Normalize(binding.Handler), out var nonHandler) && (!handlesAnyEvent || nonHandler.Reason.StartsWith(AsyncVoid, StringComparison.Ordinal)))
+            {
+                throw TemplateException.At(template.Source, binding.Line,
+                    $"{binding.Attribute}=\"{binding.Handler}\" names {viewType.Name}.{nonHandler.Method}, which cannot handle events: it {nonHandler.Reason}",
+                    template.ToString());
             }
 
             if (handler is null && !handlesAnyEvent)
@@ -213,7 +225,45 @@ internal sealed partial class HandlerTable
         (method.Name == nameof(IAsyncDisposable.DisposeAsync) && typeof(IAsyncDisposable).IsAssignableFrom(viewType) && method.GetParameters().Length == 0);
 
     private static bool IsHandlerSignature(MethodInfo method) =>
-        HandlerSignature.ReturnsHandlerType(method) && !method.GetParameters().Any(p => p.IsOut || p.ParameterType.IsByRef);
+        HandlerSignature.ReturnsHandlerType(method) && !IsAsyncVoid(method) && !method.GetParameters().Any(p => p.IsOut || p.ParameterType.IsByRef);
+
+    private const string AsyncVoid = "is async void";
+
+    /// <summary>
+    /// The view's own methods that a template may name by mistake, by normalized name, with why
+    /// they are no handler: the checks of <see cref="Check"/> then give the reason instead of
+    /// "names no handler". Handlers of the same name win (an overload that is one is found first).
+    /// </summary>
+    private static Dictionary<string, (string Method, string Reason)> NonHandlers(Type viewType)
+    {
+        var reasons = new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase);
+        const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+        for (var type = viewType; type is not null && type != typeof(LiveView); type = type.BaseType)
+        {
+            foreach (var method in type.GetMethods(flags))
+            {
+                if (method.IsSpecialName || method.GetBaseDefinition().DeclaringType == typeof(LiveView) || method.IsDefined(typeof(CompilerGeneratedAttribute)))
+                {
+                    continue;
+                }
+
+                var reason = IsAsyncVoid(method) ? AsyncVoid + ": the page would render before it finishes, and what it changes after its first await is never sent; make it return Task"
+                    : !HandlerSignature.ReturnsHandlerType(method) ? $"returns {method.ReturnType.Name}; a handler returns void, Task or ValueTask"
+                    : !method.IsPublic ? "is not public; only public methods handle events (make it public, or bind a delegate: @click=\"{{…}}\")"
+                    : null;
+                if (reason is not null)
+                {
+                    reasons.TryAdd(Normalize(method.Name), (method.Name, reason));
+                }
+            }
+        }
+
+        return reasons;
+    }
+
+    // The compiler marks async methods with their state machine; an async void one cannot be awaited.
+    private static bool IsAsyncVoid(MethodInfo method) =>
+        method.ReturnType == typeof(void) && method.IsDefined(typeof(AsyncStateMachineAttribute), inherit: false);
 
     private static string Normalize(string name) => name.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 

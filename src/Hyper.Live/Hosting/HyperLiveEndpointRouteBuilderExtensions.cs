@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -18,11 +19,15 @@ public static class HyperLiveEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the client script, the socket at <c>/live/websocket</c>, and a route for every
     /// <see cref="LiveView"/> in a <c>*.Live</c> namespace of <paramref name="assemblies"/>
-    /// (the entry assembly when none is given): <c>Live/TodoList.cs</c> → <c>/todo-list</c>.
+    /// (when none is given, the assembly whose code calls this method — the app's, also under
+    /// <c>WebApplicationFactory</c>, whose entry assembly is the test host): <c>Live/TodoList.cs</c> → <c>/todo-list</c>.
     /// </summary>
     /// <returns>A builder for conventions (authorization, …) applied to the live routes.</returns>
+    // Not inlined: GetCallingAssembly must see the caller's frame, not the frame of a method this was inlined into.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static IEndpointConventionBuilder MapHyperLive(this IEndpointRouteBuilder endpoints, params Assembly[] assemblies)
     {
+        var caller = Assembly.GetCallingAssembly();
         ArgumentNullException.ThrowIfNull(endpoints);
 
         // Made now so a limit in HyperLiveOptions that does not parse fails at startup, not at the first socket.
@@ -38,7 +43,7 @@ public static class HyperLiveEndpointRouteBuilderExtensions
             endpoints.MapDiagnostics(diagnostics);
         }
 
-        var scanned = assemblies.Length > 0 ? assemblies : [Assembly.GetEntryAssembly()!];
+        var scanned = assemblies.Length > 0 ? assemblies : [caller];
         var routes = new RouteBuilders();
         foreach (var (pattern, viewType) in scanned.SelectMany(LiveRoutes.Conventional))
         {

@@ -16,5 +16,7 @@ internal sealed class EventContext(LiveEvent liveEvent, CancellationToken cancel
 
     public bool Failed => Error is not null;
 
-    public void Fail(string parameter, string detail) => Error ??= new InvalidParameterException(Event.Name, parameter, detail);
+    /// <summary>Refuses the event for <paramref name="parameter"/>: <paramref name="detail"/> for developers, <paramref name="message"/> (by default the detail) for the page.</summary>
+    public void Fail(string parameter, string detail, string? message = null) =>
+        Error ??= new InvalidParameterException(Event.Name, parameter, detail) { InputError = new InputError(parameter, message ?? detail) };
 }

@@ -55,6 +55,19 @@ public sealed class Form<T>
     /// </summary>
     public bool IsUsed(string field) => payload is not null && payload.IsUsed(FieldName(field));
 
+    /// <summary>
+    /// Adds an error found on the server after binding (a username taken in the database): it
+    /// counts against <see cref="IsValid"/> and <see cref="ErrorFor"/> shows it like a validation error.
+    /// </summary>
+    /// <param name="field">A member name (<c>Username</c>, <c>Address.City</c>; any case), or <c>""</c> for the whole form.</param>
+    /// <param name="message">What to tell the person filling the form.</param>
+    public void AddError(string field, string message)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentException.ThrowIfNullOrEmpty(message);
+        Errors.Add(field, message);
+    }
+
     /// <summary>The first error of <paramref name="field"/> if the user has touched it, else null.</summary>
     public string? ErrorFor(string field) => IsUsed(field) ? Errors.First(field) : null;
 

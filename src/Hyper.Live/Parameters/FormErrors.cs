@@ -27,4 +27,8 @@ public sealed class FormErrors
 
     /// <summary>The first message for <paramref name="field"/>, or null.</summary>
     public string? First(string field) => errors.TryGetValue(field, out var messages) ? messages[0] : null;
+
+    /// <summary>Adds a message after the field's others (see <see cref="Form{T}.AddError"/>).</summary>
+    internal void Add(string field, string message) =>
+        errors[field] = errors.TryGetValue(field, out var messages) ? [.. messages, message] : [message];
 }

@@ -40,4 +40,7 @@ public sealed class InvalidParameterException : Exception
 
     /// <summary>The parameter (and member, <c>form.Age</c>) that did not bind.</summary>
     public string ParameterName { get; }
+
+    /// <summary>What the page shows in <see cref="LiveView.InputErrors"/>: the field and a message for the person who typed it.</summary>
+    internal InputError? InputError { get; init; }
 }

@@ -10,6 +10,9 @@ namespace Hyper.Live.Parameters;
 /// <typeparam name="T">The parameter's type.</typeparam>
 internal sealed class ValueParameterBinder<T> : ParameterBinder<T>
 {
+    private static readonly bool MayBeLeftOut =
+        typeof(T) == typeof(bool) || typeof(T) == typeof(bool?) || (typeof(T) != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(typeof(T)));
+
     private readonly ValueSource source;
     private readonly ValueBinder<T> binder;
     private readonly bool hasDefault;
@@ -27,9 +30,23 @@ internal sealed class ValueParameterBinder<T> : ParameterBinder<T>
 
     public override bool TakesValue => true;
 
+    /// <summary>
+    /// A form sends every named input but unchecked checkboxes and empty multi-selects, so a field
+    /// that the binding names by position (<c>save(name, emial)</c>) and the form did not send is a
+    /// misspelt or missing input, not an empty one: null, when it is not one of those.
+    /// </summary>
+    private string? MissingFormField(EventContext context) =>
+        context.Event.Type == "form" && !MayBeLeftOut && source.PositionalField(context.Payload) is { } field ? field : null;
+
     public override T Bind(EventContext context)
     {
         var node = source.Locate(context.Payload, out _);
+        if (node is null && MissingFormField(context) is { } missing)
+        {
+            context.Fail(source.Name, $"the form sent no field '{missing}' (no input of the form is named that; misspelt?)");
+            return default!;
+        }
+
         if (node is null && hasDefault)
         {
             return defaultValue;
@@ -50,7 +67,7 @@ internal sealed class ValueParameterBinder<T> : ParameterBinder<T>
         if (errors.Any)
         {
             var error = errors.All[0];
-            context.Fail(error.Path.Length == 0 || error.Path[0] == '[' ? source.Name + error.Path : source.Name + "." + error.Path, error.Detail);
+            context.Fail(error.Path.Length == 0 || error.Path[0] == '[' ? source.Name + error.Path : source.Name + "." + error.Path, error.Detail, error.Message);
         }
 
         return value;

@@ -7,6 +7,10 @@ internal sealed class ValueSource(ParameterInfo parameter, int position, bool re
 {
     public string Name { get; } = parameter.Name ?? "value" + position;
 
+    /// <summary>The field the binding's argument at this parameter's position names (<c>save(name, email)</c>), or null.</summary>
+    public string? PositionalField(EventPayload payload) =>
+        payload.Arguments is { } arguments && position < arguments.Count ? arguments[position].Field : null;
+
     /// <summary>
     /// The node and the field name it was found under (null when bound from the whole event).
     /// A record or class whose name is no field of the event (<c>Save(Signup signup)</c> with

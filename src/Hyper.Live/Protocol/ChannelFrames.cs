@@ -24,10 +24,20 @@ internal static class ChannelFrames
         frames.Diff.Push(DiffKeys.Rendered);
     }
 
-    /// <summary>Begins the reply to an event; the diff is left out when nothing changed.</summary>
-    public static void BeginEventReply(this FrameWriter frames, string? joinRef, string refValue, string topic)
+    /// <summary>
+    /// Begins the reply to an event; the diff is left out when nothing changed. An event the
+    /// session refused carries its <paramref name="error"/> next to the diff: the client unlocks
+    /// the element on this "ok" reply and applies the diff (what <c>OnError</c> changed), while
+    /// the error text is for hooks and tests (the browser's client ignores it).
+    /// </summary>
+    public static void BeginEventReply(this FrameWriter frames, string? joinRef, string refValue, string topic, string? error = null)
     {
         frames.BeginReply(joinRef, refValue, topic, ok: true);
+        if (error is not null)
+        {
+            frames.Json.WriteString("error"u8, error);
+        }
+
         frames.Diff.Push(DiffKeys.Diff);
     }
 

@@ -20,6 +20,9 @@ internal sealed class LiveRoutes
         return route;
     }
 
+    /// <summary>Every route, in the order mapped.</summary>
+    public IReadOnlyList<LiveRoute> All => routes;
+
     /// <summary>A view type by the name signed into a session token; only routed views qualify.</summary>
     public Type? ViewByName(string name) => viewsByName.GetValueOrDefault(name);
 

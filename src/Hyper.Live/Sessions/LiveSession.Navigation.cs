@@ -42,9 +42,10 @@ internal sealed partial class LiveSession
     /// <summary>
     /// After a callback: carries out the navigation the view asked for, or renders. Patches run
     /// <c>HandleParams</c> here and are announced before the render (Phoenix's order); a navigation
-    /// away ends the session. Returns false when the session must end.
+    /// away ends the session. Returns false when the session must end. <paramref name="error"/>
+    /// goes with the render of a refused event.
     /// </summary>
-    private async Task<bool> FinishAsync(string? refValue, bool join = false)
+    private async Task<bool> FinishAsync(string? refValue, bool join = false, string? error = null)
     {
         Navigation? patch = null;
         for (var patches = 0; view!.PendingEffects?.Navigation is { Kind: NavigationKind.Patch } next; patches++)
@@ -72,7 +73,7 @@ internal sealed partial class LiveSession
             return false;
         }
 
-        Render(refValue, join ? patch ?? NoPatch : null);
+        Render(refValue, join ? patch ?? NoPatch : null, error);
         view.PendingEffects?.ClearReply();
         return true;
     }

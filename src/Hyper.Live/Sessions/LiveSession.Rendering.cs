@@ -27,9 +27,10 @@ internal sealed partial class LiveSession
     /// <summary>
     /// Renders and sends: the full tree in the join reply (<paramref name="join"/> carries its
     /// patch, if any), the diff in the reply to <paramref name="refValue"/>, or a <c>diff</c> push
-    /// when there is no request — omitted entirely when nothing changed.
+    /// when there is no request — omitted entirely when nothing changed. An event reply carries
+    /// <paramref name="error"/> when the event was refused.
     /// </summary>
-    private void Render(string? refValue, Navigation? join, bool mayWait = true)
+    private void Render(string? refValue, Navigation? join, string? error = null, bool mayWait = true)
     {
         // A push to a client that is behind waits, so that it gets one diff of the latest state
         // instead of every intermediate one (a burst of broadcasts coalesces); replies never wait,
@@ -51,7 +52,7 @@ internal sealed partial class LiveSession
             }
             else if (join is null)
             {
-                frames.BeginEventReply(joinRef, refValue, Topic);
+                frames.BeginEventReply(joinRef, refValue, Topic, error);
             }
             else
             {

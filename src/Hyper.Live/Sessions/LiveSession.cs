@@ -212,12 +212,26 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     private async Task<bool> HandleEventAsync(PhoenixMessage message)
     {
         EventRefusal? refused = null;
-        await RecoverAsync(async () => refused = await events.DispatchAsync(view!, message.Payload, lifetime.Token).ConfigureAwait(false)).ConfigureAwait(false);
+        view!.InputErrors.Clear();
+        await RecoverAsync(async () => refused = await events.DispatchAsync(view, message.Payload, lifetime.Token).ConfigureAwait(false)).ConfigureAwait(false);
         if (refused is { } refusal)
         {
+            if (refusal.Error is InvalidParameterException { InputError: { } input })
+            {
+                view.InputErrors.Add(input);
+            }
+
             NotifyError(refusal.Error);
-            Send(FrameWriter.Current.ErrorReply(joinRef, message.Ref, Topic, refusal.Reply, ok: true));
-            return true;
+            if (refusal.Error is RateLimitedException)
+            {
+                // Over a limit nothing more is spent on the sender, not even a render.
+                Send(FrameWriter.Current.ErrorReply(joinRef, message.Ref, Topic, refusal.Reply, ok: true));
+                return true;
+            }
+
+            // The refusal's reply carries the render: what OnError and InputErrors changed is what
+            // the browser shows of it (Phoenix's client ignores the error text).
+            return await FinishAsync(message.Ref, error: refusal.Reply).ConfigureAwait(false);
         }
 
         host.Metrics.EventHandled();

@@ -246,4 +246,11 @@ public abstract class LiveView
 
     /// <summary>Called once when the connected view goes away: the page left, closed or crashed.</summary>
     protected internal virtual ValueTask OnUnmountAsync() => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// The input the last event carried that its handler refused (a value that did not convert or
+    /// failed validation), rendered with the refusing reply: show it with <c>{{InputErrors.Render()}}</c>
+    /// or <c>{{InputErrors.For("age")}}</c>. Cleared when the next event arrives.
+    /// </summary>
+    public InputErrors InputErrors { get; } = new();
 }

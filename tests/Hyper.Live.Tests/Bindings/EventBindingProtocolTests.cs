@@ -46,13 +46,39 @@ public sealed partial class EventBindingProtocolTests(LiveTestServer server) : I
         var reply = await client.ReplyToAsync(bad);
         Assert.Equal("ok", (string?)reply["status"]); // "ok" so the client unlocks the element that sent it
         Assert.Equal("Invalid parameter 'id': expected int, got 'abc'", (string?)reply["response"]!["error"]);
-        Assert.Single(reply["response"]!.AsObject());
         Assert.Contains(server.Logs, line => line.Contains("ItemsView refused 'toggle': Invalid parameter 'id'", StringComparison.Ordinal));
+
+        // What OnError changed comes with the refusal itself: the browser ignores the error text.
+        var refusedDiff = reply["response"]!["diff"]!.ToJsonString();
+        Assert.Contains("\"InvalidParameterException\"", refusedDiff, StringComparison.Ordinal);
 
         var good = await client.PushAsync(joinRef, client.Topic, "event", new { type = "click", @event = "toggle", value = new { _args = new[] { "2" } } });
         var diff = (await client.ReplyToAsync(good))["response"]!["diff"]!.ToJsonString();
         Assert.Contains("done", diff, StringComparison.Ordinal);
-        Assert.Contains("\"InvalidParameterException\"", diff, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refused_input_is_rendered_with_the_refusal_and_cleared_by_the_next_event()
+    {
+        var (client, joinRef, _) = await JoinAsync(server, "/tests/bindings/age-view");
+        await using var __ = client;
+
+        var bad = await client.PushAsync(joinRef, client.Topic, "event", new { type = "form", @event = "set_age", value = "age=abc" });
+        var reply = await client.ReplyToAsync(bad);
+
+        Assert.Equal("ok", (string?)reply["status"]);
+        Assert.Equal("Invalid parameter 'age': expected int, got 'abc'", (string?)reply["response"]!["error"]);
+        var diff = reply["response"]!["diff"]!.ToJsonString();
+        Assert.Contains("is not valid for age.", diff, StringComparison.Ordinal);
+        Assert.Contains("hyper-input-errors", diff, StringComparison.Ordinal);
+        Assert.Contains("data-field=", diff, StringComparison.Ordinal);
+
+        var good = await client.PushAsync(joinRef, client.Topic, "event", new { type = "form", @event = "set_age", value = "age=42" });
+        var after = await client.ReplyToAsync(good);
+        Assert.Null(after["response"]!["error"]);
+        var cleared = after["response"]!["diff"]!.ToJsonString();
+        Assert.Contains("42", cleared, StringComparison.Ordinal);
+        Assert.DoesNotContain("not valid", cleared, StringComparison.Ordinal);
     }
 
     [Fact]

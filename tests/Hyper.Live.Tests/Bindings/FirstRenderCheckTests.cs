@@ -42,6 +42,40 @@ public class FirstRenderCheckTests
         FirstRender(new CatchAllView());
     }
 
+    [Fact]
+    public void An_async_void_handler_is_refused_with_the_reason()
+    {
+        var error = Assert.Throws<TemplateException>(() => FirstRender(new AsyncVoidView()));
+
+        Assert.Contains("@click=\"save\" names AsyncVoidView.Save, which cannot handle events: it is async void", error.Message, StringComparison.Ordinal);
+        Assert.Contains("return Task", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_handler_returning_a_value_is_refused_with_the_reason()
+    {
+        var error = Assert.Throws<TemplateException>(() => FirstRender(new ValueReturningView()));
+
+        Assert.Contains("@click=\"count\" names ValueReturningView.Count, which cannot handle events: it returns Int32", error.Message, StringComparison.Ordinal);
+        Assert.Contains("void, Task or ValueTask", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_private_method_named_in_a_template_is_refused_with_the_reason()
+    {
+        var error = Assert.Throws<TemplateException>(() => FirstRender(new PrivateHandlerView()));
+
+        Assert.Contains("@click=\"hide\" names PrivateHandlerView.Hide, which cannot handle events: it is not public", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_parameter_no_event_can_fill_fails_the_first_render_with_the_reason()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => FirstRender(new UnbindableParameterView()));
+
+        Assert.Contains("UnbindableParameterView.Upload: parameter 'file' cannot come from an event.", error.Message, StringComparison.Ordinal);
+    }
+
     private sealed class TooManyArgumentsView : LiveView
     {
         public void Toggle(int id, CancellationToken cancellationToken) => _ = (id, cancellationToken);
@@ -54,5 +88,43 @@ public class FirstRenderCheckTests
         protected internal override Task HandleEventAsync(LiveEvent liveEvent, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public override Html Render() => $"""<b @click="anything">{1}</b>""";
+    }
+
+    private sealed class AsyncVoidView : LiveView
+    {
+        private int saved;
+
+        public async void Save()
+        {
+            await Task.Yield();
+            saved++;
+        }
+
+        public override Html Render() => $"""<b @click="save">{saved}</b>""";
+    }
+
+    private sealed class ValueReturningView : LiveView
+    {
+        private int count;
+
+        public int Count() => ++count;
+
+        public override Html Render() => $"""<b @click="count">{count}</b>""";
+    }
+
+    private sealed class PrivateHandlerView : LiveView
+    {
+        private bool hidden;
+
+        private void Hide() => hidden = true;
+
+        public override Html Render() => $"""<b @click="hide">{hidden}</b>""";
+    }
+
+    private sealed class UnbindableParameterView : LiveView
+    {
+        public void Upload(Stream file) => _ = file;
+
+        public override Html Render() => $"""<b @click="upload">{1}</b>""";
     }
 }

@@ -116,6 +116,18 @@ public class ParameterBindingTests
     }
 
     [Fact]
+    public void A_form_field_a_positional_argument_names_but_the_form_lacks_is_refused()
+    {
+        // save(name, emial): binding null silently would hide the typo.
+        Assert.Equal(
+            "Invalid parameter 'query': the form sent no field 'nmae' (no input of the form is named that; misspelt?)",
+            Refused("search", "\"name=jo\"", """{"_args":[{"field":"nmae"},"x"]}"""));
+
+        // An unchecked checkbox is not sent at all: its bool is false, not an error.
+        Assert.Equal([false], Bound("flag", "\"other=1\"", """{"_args":[{"field":"done"}]}"""));
+    }
+
+    [Fact]
     public void Event_and_cancellation_token_are_passed_through()
     {
         Assert.Equal(["raw", true], Bound("raw", "{}"));
@@ -201,6 +213,26 @@ public class ParameterBindingTests
         Assert.True(form.IsUsed("Age"));
         Assert.False(form.IsUsed("Email"));
         Assert.Equal("The value 'x' is not valid for Age.", form.ErrorFor("Age"));
+    }
+
+    [Fact]
+    public void A_server_side_error_shows_like_a_validation_error()
+    {
+        var form = (Form<User>)Bound("save_user", "\"user%5Bname%5D=Jo&user%5Bage%5D=40&user%5Bemail%5D=jo%40example.com\"")[0]!;
+        Assert.True(form.IsValid);
+
+        form.AddError("name", "Jo is taken.");
+        form.AddError("Name", "Pick another.");
+
+        Assert.False(form.IsValid);
+        Assert.Equal("Jo is taken.", form.ErrorFor("Name"));
+        Assert.Equal(["Jo is taken.", "Pick another."], form.Errors["name"]);
+        Assert.Equal("Jo", form["Name"]);
+
+        // Only touched fields show errors: a change that has not reached the field yet shows none.
+        var changing = (Form<User>)Bound("save_user", "\"user%5Bname%5D=&user%5B_unused_name%5D=&user%5Bage%5D=4\"")[0]!;
+        changing.AddError("Name", "taken");
+        Assert.Null(changing.ErrorFor("Name"));
     }
 
     [Fact]

@@ -51,3 +51,18 @@ public sealed class MisspeltView : LiveView
         <button @click="delet">x</button>
         """;
 }
+
+/// <summary>Shows refused input with <see cref="LiveView.InputErrors"/>.</summary>
+public sealed class AgeView : LiveView
+{
+    private int age;
+
+    public void SetAge(int age) => this.age = age;
+
+    public override Html Render() => $$"""
+        <form @submit="set_age"><input name="age"></form>
+        <p>age: {{age}}</p>
+        <span class="age-error">{{InputErrors.For("age")}}</span>
+        {{InputErrors.Render()}}
+        """;
+}
