@@ -148,7 +148,7 @@ public sealed class RealtimeProtocolTests(LiveTestServer server) : IClassFixture
         });
         var rendered = await client.ReplyToAsync(rejoin);
         Assert.Equal("blue", (string?)rendered["response"]!["rendered"]!["0"]);
-        Assert.Equal("moved", server.Services.GetRequiredService<LiveTokens>().ReadFlash(flash)!["info"]);
+        Assert.Equal(["moved"], server.Services.GetRequiredService<LiveTokens>().ReadFlash(flash)!["info"]);
     }
 
     [Fact]
