@@ -175,6 +175,18 @@ public sealed class RealtimeProtocolTests(LiveTestServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task Redirect_with_replace_carries_kind_replace_for_the_client_module()
+    {
+        var (client, joinRef, _) = await JoinAsync(server, "/nav");
+        await using var _client = client;
+
+        var leave = await ClickAsync(client, joinRef, "leave_replacing");
+        var reply = (await client.ReplyToAsync(leave))["response"]!["redirect"]!;
+
+        Assert.Equal("""{"to":"/nav?x=back","kind":"replace"}""", reply.ToJsonString());
+    }
+
+    [Fact]
     public async Task Redirect_from_handle_info_is_a_push()
     {
         var (client, _, _) = await JoinAsync(server, "/nav");
