@@ -24,6 +24,7 @@ app.MapGet("/", () => Results.Content(
       <li><a href="/dashboard">Dashboard</a> (timers)</li>
       <li><a href="/users?page=1">Users</a> (pagination with live patches)</li>
       <li><a href="/commands">Commands</a> (hooks, flash, focus, scroll, download, navigation)</li>
+      <li><a href="/notices">Notices</a> (several flash messages of a kind, redirect replacing the history entry, scroll to top)</li>
       <li><a href="/links">Links</a> (user-typed URLs; script URLs are not rendered)</li>
       <li><a href="/bench/counter">Bench counter</a> and <a href="/bench/table">bench table</a> (1,000 rows)</li>
     </ul>

@@ -40,7 +40,7 @@ public sealed class HyperLiveOptions
     public Func<HttpContext, string?>? ScriptNonce { get; set; }
 
     /// <summary>
-    /// Hosts that <see cref="LiveView.RedirectExternal"/> may send the browser to (e.g. <c>pay.example.com</c>),
+    /// Hosts that <see cref="LiveView.RedirectExternal(string, bool)"/> may send the browser to (e.g. <c>pay.example.com</c>),
     /// compared without the port. Empty by default: any http(s) host. When set, a redirect to any other
     /// host is not sent: the HTTP render fails with 500 and a live view's callback fails as if it had thrown.
     /// </summary>
@@ -48,6 +48,19 @@ public sealed class HyperLiveOptions
 
     /// <summary>How long the signed session tokens in a page stay valid (a page reconnecting after that reloads).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Whether the ASP.NET Core session (<c>ISession</c>, when the app calls <c>UseSession</c>) is captured at
+    /// the HTTP render into the page's session token, for <see cref="LiveView.Request"/>'s <c>Session</c>. Default true.
+    /// The token is encrypted and signed; keep sessions small, as the token travels in every page.
+    /// </summary>
+    public bool CaptureSession { get; set; } = true;
+
+    /// <summary>
+    /// The request headers captured at the HTTP render into the page's session token, for
+    /// <see cref="LiveView.Request"/>'s <c>Headers</c>. Default <c>User-Agent</c> and <c>Accept-Language</c>.
+    /// </summary>
+    public IList<string> CapturedHeaders { get; } = ["User-Agent", "Accept-Language"];
 
     /// <summary>The largest frame a client may send; a larger one closes its socket. 64 KiB by default.</summary>
     public int MaxMessageSize { get; set; } = 64 * 1024;

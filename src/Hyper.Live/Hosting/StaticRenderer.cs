@@ -24,7 +24,7 @@ internal static class StaticRenderer
     {
         var host = context.RequestServices.GetRequiredService<LiveHost>();
         var uri = new Uri(context.Request.GetEncodedUrl());
-        IReadOnlyDictionary<string, string>? flash = null;
+        IReadOnlyDictionary<string, List<string>>? flash = null;
         if (context.Request.Cookies[FlashCookie] is { } flashToken)
         {
             flash = host.Tokens.ReadFlash(flashToken);
@@ -32,7 +32,8 @@ internal static class StaticRenderer
         }
 
         var routeValues = route.TryMatch(context.Request.Path, out var values) ? values : [];
-        var view = await ViewMounter.MountAsync(context.RequestServices, route.ViewType, context.User, uri, routeValues, flash, host: null, context.RequestAborted)
+        var request = new LiveRequest(await RequestCapture.SnapshotAsync(context, host.Options).ConfigureAwait(false), context.Request.Cookies);
+        var view = await ViewMounter.MountAsync(context.RequestServices, route.ViewType, context.User, uri, routeValues, flash, request, host: null, context.RequestAborted)
             .ConfigureAwait(false);
         if (view.PendingEffects?.Navigation is { } navigation)
         {
@@ -47,7 +48,7 @@ internal static class StaticRenderer
         }
 
         var id = LiveTokens.NewContainerId();
-        var session = host.Tokens.SignSession(id, route.ViewType, context.User);
+        var session = host.Tokens.SignSession(id, route.ViewType, context.User, request.Snapshot);
         var statics = host.Tokens.SignStatic(id, view.Flash.Messages);
         var csrf = host.Csrf.TokenFor(context);
         var nonce = new Dictionary<string, object?> { ["nonce"] = host.Options.ScriptNonce?.Invoke(context) };

@@ -10,4 +10,9 @@ internal readonly record struct BindingScope(BindingErrors Errors, string Path, 
         new(Errors, Path.Length == 0 ? name : Path + "." + name, displayName);
 
     public BindingScope Item(int index) => new(Errors, $"{Path}[{index}]", DisplayName);
+
+    /// <summary>A dictionary entry; the key comes from the client, so the path that echoes it is bounded.</summary>
+    public BindingScope Key(string key) => new(Errors, $"{Path}[{(key.Length > MaxKeyLength ? key[..MaxKeyLength] + "…" : key)}]", DisplayName);
+
+    private const int MaxKeyLength = 40;
 }

@@ -6,7 +6,7 @@ namespace Hyper.Live.Parameters;
 /// <summary>
 /// The <see cref="ValueBinder"/> of each type, created once and shared: strings, numbers,
 /// <c>bool</c> (checkbox <c>on</c>), enums, <c>Guid</c>, dates and times, nullable forms of
-/// those, arrays, lists and sets, and records or classes with a public constructor.
+/// those, arrays, lists and sets, dictionaries keyed by string, and records or classes with a public constructor.
 /// </summary>
 internal static class ValueBinders
 {
@@ -66,13 +66,18 @@ internal static class ValueBinders
                 .MakeGenericMethod(type, item).Invoke(null, null)!;
         }
 
+        if (DictionaryValueType(type) is { } value)
+        {
+            return Make(typeof(DictionaryBinder<,>), [type, value], For(value));
+        }
+
         if (type.IsClass && !type.IsAbstract && !typeof(Delegate).IsAssignableFrom(type) && type.GetConstructors().Length > 0)
         {
             return Make(typeof(ObjectBinder<>), [type]);
         }
 
         throw new NotSupportedException(
-            $"{type.Name} cannot be bound from an event: use a string, number, bool, enum, Guid, date, a list of those, or a record or class with a public constructor.");
+            $"{type.Name} cannot be bound from an event: use a string, number, bool, enum, Guid, date, a list of those, a dictionary keyed by string, or a record or class with a public constructor.");
     }
 
     private static Type? ItemType(Type type)
@@ -92,6 +97,20 @@ internal static class ValueBinders
             definition == typeof(IEnumerable<>) || definition == typeof(IReadOnlyList<>) || definition == typeof(IReadOnlyCollection<>) ||
             definition == typeof(HashSet<>) || definition == typeof(ISet<>) || definition == typeof(IReadOnlySet<>)
             ? type.GetGenericArguments()[0]
+            : null;
+    }
+
+    /// <summary>The value type of <c>Dictionary&lt;string, T&gt;</c> and the interfaces it implements for reading.</summary>
+    private static Type? DictionaryValueType(Type type)
+    {
+        if (!type.IsGenericType || type.GetGenericArguments() is not [var key, var value] || key != typeof(string))
+        {
+            return null;
+        }
+
+        var definition = type.GetGenericTypeDefinition();
+        return definition == typeof(Dictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>)
+            ? value
             : null;
     }
 

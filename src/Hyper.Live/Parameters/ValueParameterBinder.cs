@@ -6,6 +6,8 @@ namespace Hyper.Live.Parameters;
 /// <summary>
 /// A value parameter: converted by the type's <see cref="ValueBinder{T}"/> and validated with its
 /// DataAnnotations; the first problem refuses the event. A missing field takes the parameter's default value.
+/// <c>[AllowedValues("a", "b")]</c> (without its own message) restricts the value the way an enum does,
+/// refused as <c>expected one of a, b, got 'c'</c>.
 /// </summary>
 /// <typeparam name="T">The parameter's type.</typeparam>
 internal sealed class ValueParameterBinder<T> : ParameterBinder<T>
@@ -18,6 +20,10 @@ internal sealed class ValueParameterBinder<T> : ParameterBinder<T>
     private readonly bool hasDefault;
     private readonly T defaultValue;
     private readonly ValidationAttribute[] validations;
+    private static readonly AllowedValuesAttribute DefaultAllowedValues = new();
+
+    private readonly AllowedValuesAttribute? allowed;
+    private readonly string allowedExpected = "";
 
     public ValueParameterBinder(ParameterInfo parameter, int position)
     {
@@ -26,6 +32,14 @@ internal sealed class ValueParameterBinder<T> : ParameterBinder<T>
         hasDefault = parameter.HasDefaultValue;
         defaultValue = hasDefault ? (T)ValueBinders.DefaultValue(parameter)! : default!;
         validations = parameter.GetCustomAttributes<ValidationAttribute>().ToArray();
+        if (validations.OfType<AllowedValuesAttribute>().FirstOrDefault() is { ErrorMessageResourceName: null } values &&
+            values.ErrorMessage == DefaultAllowedValues.ErrorMessage)
+        {
+            // Worded like an enum's refusal rather than DataAnnotations' "does not equal any of the values specified".
+            allowed = values;
+            allowedExpected = "one of " + string.Join(", ", values.Values.Select(v => v?.ToString() ?? "null"));
+            validations = Array.FindAll(validations, v => v != values);
+        }
     }
 
     public override bool TakesValue => true;
@@ -54,6 +68,11 @@ internal sealed class ValueParameterBinder<T> : ParameterBinder<T>
 
         var errors = new BindingErrors();
         var value = binder.Bind(node, new BindingScope(errors, "", source.Name));
+        if (!errors.Any && allowed is not null && !allowed.IsValid(value))
+        {
+            errors.Conversion("", source.Name, allowedExpected, node);
+        }
+
         if (!errors.Any && validations.Length > 0)
         {
             var results = new List<ValidationResult>();

@@ -1,3 +1,5 @@
+using Hyper.Live.Views;
+
 namespace Hyper.Live.Security;
 
 /// <summary>What a join may mount: a view type at a URL, or a refusal with the reason the client is told.</summary>
@@ -20,6 +22,9 @@ internal sealed record JoinDecision
 
     /// <summary>The route values of <see cref="Uri"/>.</summary>
     public Dictionary<string, string> RouteValues { get; }
+
+    /// <summary>What the HTTP render of the page saw of its request, from the session token.</summary>
+    public RequestSnapshot Request { get; init; } = RequestSnapshot.Empty;
 
     /// <summary>The reason sent to the client (<c>stale</c>, <c>unauthorized</c>), or null when accepted.</summary>
     public string? Refusal { get; }

@@ -4,13 +4,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Hyper.Live.Views;
 
 namespace Hyper.Live.Security;
 
 /// <summary>
 /// The signed, time-limited tokens a page carries (protocol §1.2): the session token names
-/// the container id and the view, the static token repeats the id. They carry no state:
-/// the view is mounted again from the URL when the socket joins.
+/// the container id and the view and carries what the HTTP render saw of its request, the static
+/// token repeats the id. They carry no view state: the view is mounted again from the URL when the socket joins.
 /// </summary>
 internal sealed class LiveTokens
 {
@@ -30,18 +31,21 @@ internal sealed class LiveTokens
     /// <summary>A fresh container id: 128 random bits, as Phoenix's <c>phx-…</c> ids.</summary>
     public static string NewContainerId() => "phx-" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>Signs the token of a container rendered for <paramref name="user"/>: it joins only as that view, for that user.</summary>
-    public string SignSession(string containerId, Type viewType, ClaimsPrincipal user) =>
-        session.Protect(JsonSerializer.Serialize(new SessionToken(containerId, viewType.FullName!, UserIdentity.KeyOf(user))), lifetime);
+    /// <summary>
+    /// Signs the token of a container rendered for <paramref name="user"/>: it joins only as that view, for that
+    /// user, and carries what the HTTP render saw of its <paramref name="request"/> (encrypted: it may hold session values).
+    /// </summary>
+    public string SignSession(string containerId, Type viewType, ClaimsPrincipal user, RequestSnapshot request) =>
+        session.Protect(JsonSerializer.Serialize(new SessionToken(containerId, viewType.FullName!, UserIdentity.KeyOf(user), request)), lifetime);
 
-    public string SignStatic(string containerId, IReadOnlyDictionary<string, string>? flashMessages) =>
+    public string SignStatic(string containerId, IReadOnlyDictionary<string, List<string>>? flashMessages) =>
         statics.Protect(JsonSerializer.Serialize(new StaticToken(containerId, flashMessages is { Count: > 0 } ? flashMessages : null)), lifetime);
 
-    /// <summary>Flash messages carried by a redirect (in its payload, then the join or a cookie). Short-lived.</summary>
-    public string SignFlash(IReadOnlyDictionary<string, string> messages) =>
+    /// <summary>Flash messages (a list per kind) carried by a redirect (in its payload, then the join or a cookie). Short-lived.</summary>
+    public string SignFlash(IReadOnlyDictionary<string, List<string>> messages) =>
         flash.Protect(JsonSerializer.Serialize(messages), TimeSpan.FromMinutes(1));
 
-    public Dictionary<string, string>? ReadFlash(string? token) => Read<Dictionary<string, string>>(flash, token);
+    public Dictionary<string, List<string>>? ReadFlash(string? token) => Read<Dictionary<string, List<string>>>(flash, token);
 
     public SessionToken? ReadSession(string? token) => Read<SessionToken>(session, token);
 
@@ -69,9 +73,9 @@ internal sealed class LiveTokens
         }
     }
 
-    /// <summary>What the session token says: the container id (the topic), the view, and whose page it is (<see cref="UserIdentity"/>).</summary>
-    internal sealed record SessionToken(string Id, string View, string User);
+    /// <summary>What the session token says: the container id (the topic), the view, whose page it is (<see cref="UserIdentity"/>) and what the HTTP render saw.</summary>
+    internal sealed record SessionToken(string Id, string View, string User, RequestSnapshot? Request = null);
 
     /// <summary>What the static token says: the container id it belongs to, and the flash of the HTTP render.</summary>
-    internal sealed record StaticToken(string Id, IReadOnlyDictionary<string, string>? Flash = null);
+    internal sealed record StaticToken(string Id, IReadOnlyDictionary<string, List<string>>? Flash = null);
 }

@@ -102,6 +102,7 @@ internal sealed partial class LiveSession
 
     private NavigationTarget Target(Navigation navigation, bool withFlash) => new(
         navigation.CheckedTo(host.Options.AllowedRedirectHosts),
-        navigation.Kind == NavigationKind.Redirect ? null : navigation.Replace ? "replace" : "push",
+        // Phoenix's redirect has no kind; "replace" on one is Hyper's, read by the client module (Redirect(path, replace: true)).
+        navigation.Replace ? "replace" : navigation.Kind == NavigationKind.Redirect ? null : "push",
         withFlash && view!.Flash.ForNavigation() is { Count: > 0 } flash ? host.Tokens.SignFlash(flash) : null);
 }

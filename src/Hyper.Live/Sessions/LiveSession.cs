@@ -192,7 +192,8 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
             scope = socket.Context.Services.CreateAsyncScope();
             var flash = join.Flash is not null ? host.Tokens.ReadFlash(join.Flash)
                 : join.Mounts == 0 && join.Redirect is null ? host.Tokens.ReadStatic(join.Static)?.Flash : null;
-            view = await ViewMounter.MountAsync(scope.Value.ServiceProvider, viewType, socket.Context.User, decision.Uri, decision.RouteValues, flash, this, lifetime.Token)
+            var request = new LiveRequest(decision.Request, socket.Context.Request.Request.Cookies);
+            view = await ViewMounter.MountAsync(scope.Value.ServiceProvider, viewType, socket.Context.User, decision.Uri, decision.RouteValues, flash, request, this, lifetime.Token)
                 .ConfigureAwait(false);
             host.Metrics.SessionStarted(); // paired with SessionEnded when the view is unmounted
             host.Options.OnSessionStart?.Invoke(view);

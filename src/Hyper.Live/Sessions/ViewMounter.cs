@@ -19,6 +19,7 @@ internal static class ViewMounter
     /// <param name="uri">The page's URL; null when a join named none.</param>
     /// <param name="routeValues">The route values of <paramref name="uri"/>.</param>
     /// <param name="flash">The flash messages the page starts with.</param>
+    /// <param name="request">What the view sees of the request behind the page.</param>
     /// <param name="host">The session, for a connected mount; null for the HTTP render.</param>
     /// <param name="cancellationToken">Cancelled when the request or the session goes away.</param>
     public static async Task<LiveView> MountAsync(
@@ -27,7 +28,8 @@ internal static class ViewMounter
         ClaimsPrincipal user,
         Uri? uri,
         Dictionary<string, string> routeValues,
-        IReadOnlyDictionary<string, string>? flash,
+        IReadOnlyDictionary<string, List<string>>? flash,
+        LiveRequest request,
         ILiveViewHost? host,
         CancellationToken cancellationToken)
     {
@@ -36,6 +38,7 @@ internal static class ViewMounter
         view.Host = host;
         view.User = user;
         view.Uri = uri;
+        view.Request = request;
         view.Flash.Replace(flash);
         var parameters = new LiveParams(uri ?? new Uri("http://localhost/"), routeValues);
         await view.MountAsync(parameters, cancellationToken).ConfigureAwait(false);

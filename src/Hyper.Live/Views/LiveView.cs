@@ -26,6 +26,12 @@ public abstract class LiveView
     /// <summary>The user of the request that rendered the page.</summary>
     public ClaimsPrincipal User { get; internal set; } = new(new ClaimsIdentity());
 
+    /// <summary>
+    /// The request behind the page: session values, selected headers, remote IP and culture as the HTTP
+    /// render saw them (signed into the page's token, so the same once connected), and cookies (read live, not signed).
+    /// </summary>
+    public LiveRequest Request { get; internal set; } = new(RequestSnapshot.Empty, EmptyCookies.Instance);
+
     /// <summary>The page title; changes are sent to the browser with the next diff.</summary>
     public string? Title
     {
@@ -112,30 +118,45 @@ public abstract class LiveView
     public void PushNavigate(string path, bool replace = false) =>
         Effects.Navigation = new(NavigationKind.Navigate, NavigationUrls.RequireLocal(path, nameof(PushNavigate), nameof(path)), replace);
 
-    /// <summary>Navigates to another live view, replacing the current history entry.</summary>
+    /// <summary>Navigates to another live view at <paramref name="path"/> with these query parameters added.</summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is not a path on this site.</exception>
+    public void PushNavigate(string path, IEnumerable<KeyValuePair<string, string?>> query, bool replace = false) =>
+        PushNavigate(QueryHelpers.AddQueryString(path, query), replace);
+
+    /// <summary>Navigates to another live view, replacing the current history entry: <c>PushNavigate(path, replace: true)</c>.</summary>
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a path on this site.</exception>
     public void ReplaceNavigate(string path) => PushNavigate(path, replace: true);
 
     /// <summary>
     /// Loads <paramref name="path"/>, a path on this site such as <c>/login?return=%2Forders</c>, as a
-    /// new page. Flash messages go along. To leave the site, use <see cref="RedirectExternal"/>.
+    /// new page. Flash messages go along. To leave the site, use <see cref="RedirectExternal(string, bool)"/>.
     /// </summary>
+    /// <param name="path">Where to go.</param>
+    /// <param name="replace">Whether the new page replaces the current history entry (Back then skips this page).</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a path on this site (another host, <c>//host</c>, a scheme).</exception>
-    public void Redirect(string path) =>
-        Effects.Navigation = new(NavigationKind.Redirect, NavigationUrls.RequireLocal(path, nameof(Redirect), nameof(path)), false);
+    public void Redirect(string path, bool replace = false) =>
+        Effects.Navigation = new(NavigationKind.Redirect, NavigationUrls.RequireLocal(path, nameof(Redirect), nameof(path)), replace);
 
     /// <summary>Loads <paramref name="path"/> (on this site) with these query parameters added.</summary>
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a path on this site.</exception>
-    public void Redirect(string path, IEnumerable<KeyValuePair<string, string?>> query) => Redirect(QueryHelpers.AddQueryString(path, query));
+    public void Redirect(string path, IEnumerable<KeyValuePair<string, string?>> query, bool replace = false) =>
+        Redirect(QueryHelpers.AddQueryString(path, query), replace);
 
     /// <summary>
     /// Loads <paramref name="url"/> on another site (Phoenix's <c>redirect(socket, external: url)</c>). Only
     /// absolute <c>http://</c> and <c>https://</c> URLs: never pass a URL taken from the request unchecked,
     /// or the page becomes an open redirect.
     /// </summary>
+    /// <param name="url">Where to go.</param>
+    /// <param name="replace">Whether the new page replaces the current history entry.</param>
     /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute http(s) URL (e.g. <c>javascript:</c>, <c>//host</c>).</exception>
-    public void RedirectExternal(string url) =>
-        Effects.Navigation = new(NavigationKind.Redirect, NavigationUrls.RequireHttp(url, nameof(url)), false, External: true);
+    public void RedirectExternal(string url, bool replace = false) =>
+        Effects.Navigation = new(NavigationKind.Redirect, NavigationUrls.RequireHttp(url, nameof(url)), replace, External: true);
+
+    /// <summary>Loads <paramref name="url"/> on another site with these query parameters added.</summary>
+    /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute http(s) URL.</exception>
+    public void RedirectExternal(string url, IEnumerable<KeyValuePair<string, string?>> query, bool replace = false) =>
+        RedirectExternal(QueryHelpers.AddQueryString(url, query), replace);
 
     /// <summary>
     /// Dispatches <c>phx:NAME</c> on the browser's window with <paramref name="payload"/> as detail,
@@ -159,8 +180,21 @@ public abstract class LiveView
     /// <summary>Moves the browser's focus to the first element matching <paramref name="selector"/>.</summary>
     public void Focus(string selector) => PushEvent("hyper:focus", new { selector });
 
-    /// <summary>Scrolls the first element matching <paramref name="selector"/> into view (<c>block</c>: start, center, end, nearest).</summary>
-    public void Scroll(string selector, string block = "start") => PushEvent("hyper:scroll", new { selector, block });
+    /// <summary>
+    /// Scrolls the first element matching <paramref name="selector"/> into view (<c>block</c>: start, center, end,
+    /// nearest); with no selector (null or empty), scrolls the page to the top.
+    /// </summary>
+    public void Scroll(string? selector = null, string block = "start")
+    {
+        if (string.IsNullOrEmpty(selector))
+        {
+            PushEvent("hyper:scroll", new { top = true });
+        }
+        else
+        {
+            PushEvent("hyper:scroll", new { selector, block });
+        }
+    }
 
     /// <summary>Makes the browser download <paramref name="url"/>, saved as <paramref name="fileName"/> when given.</summary>
     public void Download(string url, string? fileName = null) => PushEvent("hyper:download", new { url, filename = fileName });

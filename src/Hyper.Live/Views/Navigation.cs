@@ -3,8 +3,8 @@ namespace Hyper.Live.Views;
 /// <summary>A navigation a view asked for, carried out by the session after the current callback.</summary>
 /// <param name="Kind">Patch, live navigation or page load.</param>
 /// <param name="To">A path on this site, or an http(s) URL when <paramref name="External"/>.</param>
-/// <param name="Replace">Whether live navigation replaces the current history entry.</param>
-/// <param name="External">A redirect the view explicitly sent off-site (<see cref="LiveView.RedirectExternal"/>).</param>
+/// <param name="Replace">Whether the navigation replaces the current history entry.</param>
+/// <param name="External">A redirect the view explicitly sent off-site (<see cref="LiveView.RedirectExternal(string, bool)"/>).</param>
 internal sealed record Navigation(NavigationKind Kind, string To, bool Replace, bool External = false)
 {
     /// <summary>

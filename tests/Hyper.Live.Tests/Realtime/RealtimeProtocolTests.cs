@@ -148,7 +148,7 @@ public sealed class RealtimeProtocolTests(LiveTestServer server) : IClassFixture
         });
         var rendered = await client.ReplyToAsync(rejoin);
         Assert.Equal("blue", (string?)rendered["response"]!["rendered"]!["0"]);
-        Assert.Equal("moved", server.Services.GetRequiredService<LiveTokens>().ReadFlash(flash)!["info"]);
+        Assert.Equal(["moved"], server.Services.GetRequiredService<LiveTokens>().ReadFlash(flash)!["info"]);
     }
 
     [Fact]
@@ -172,6 +172,18 @@ public sealed class RealtimeProtocolTests(LiveTestServer server) : IClassFixture
         request.Headers.Add("Cookie", "__phoenix_flash__=" + (string)reply["flash"]!);
         using var response = await http.SendAsync(request);
         Assert.Contains("""<div class="flash flash-info" role="alert">bye""", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Redirect_with_replace_carries_kind_replace_for_the_client_module()
+    {
+        var (client, joinRef, _) = await JoinAsync(server, "/nav");
+        await using var _client = client;
+
+        var leave = await ClickAsync(client, joinRef, "leave_replacing");
+        var reply = (await client.ReplyToAsync(leave))["response"]!["redirect"]!;
+
+        Assert.Equal("""{"to":"/nav?x=back","kind":"replace"}""", reply.ToJsonString());
     }
 
     [Fact]

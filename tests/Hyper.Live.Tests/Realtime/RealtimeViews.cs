@@ -90,6 +90,9 @@ public sealed class NavView(Probe probe) : LiveView
     }
 
     [ClientEvent] // pushed by the tests like a hook's pushEvent
+    public void LeaveReplacing() => Redirect("/nav", new Dictionary<string, string?> { ["x"] = "back" }, replace: true);
+
+    [ClientEvent] // pushed by the tests like a hook's pushEvent
     public void Saved() => PushEvent("saved", new { id = 1 });
 
     [ClientEvent] // pushed by the tests like a hook's pushEvent

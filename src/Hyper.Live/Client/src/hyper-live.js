@@ -1,7 +1,7 @@
 // Entry module of the Hyper.Live browser bundle: boots the official Phoenix LiveView
 // client against the framework's "/live" socket and exposes `window.hyperLive`, the
 // page's view of the connection (state, change notifications, open/close control).
-import {Socket} from "phoenix"
+import {Serializer, Socket} from "phoenix"
 import {LiveSocket} from "phoenix_live_view"
 import {installBindings} from "./bindings.js"
 
@@ -33,13 +33,35 @@ const Transport = class extends WebSocket {
   }
 }
 
+// Phoenix's redirect (a page load) has no history mode; the server marks one that should replace
+// the current entry with "kind":"replace" (LiveView.Redirect(path, replace: true)). Frames are
+// read here, as they are decoded, before the view acts on them.
+const replacingRedirects = new Set()
+function decode(raw, callback) {
+  Serializer.decode(raw, (message) => {
+    const redirect = message.event === "redirect" ? message.payload : message.payload?.response?.redirect
+    if (redirect?.kind === "replace" && typeof redirect.to === "string") replacingRedirects.add(redirect.to)
+    callback(message)
+  })
+}
+
 const liveSocket = new LiveSocket("/live", Socket, {
+  decode,
   // A function, not an object: LiveSocket mutates an object `params` on every join, and
   // those keys would then leak into the socket URL (protocol §2.1).
   params: () => ({_csrf_token: csrfToken}),
   hooks,
   transport: Transport,
 })
+
+// As LiveSocket.redirect (flash cookie, unload), but without leaving a history entry behind.
+const redirect = liveSocket.redirect.bind(liveSocket)
+liveSocket.redirect = (to, flash, reloadToken) => {
+  if (!replacingRedirects.delete(to)) return redirect(to, flash, reloadToken)
+  if (flash) document.cookie = `__phoenix_flash__=${flash}; max-age=60; path=/`
+  liveSocket.unload()
+  window.location.replace(to)
+}
 
 const socket = liveSocket.getSocket()
 socket.onOpen(syncState)
@@ -104,7 +126,10 @@ const hyperLive = {
 // with reserved names, so they need nothing beyond the Phoenix protocol.
 const commands = {
   "hyper:focus": ({selector}) => document.querySelector(selector)?.focus(),
-  "hyper:scroll": ({selector, block}) => document.querySelector(selector)?.scrollIntoView({block: block || "start"}),
+  // No selector (LiveView.Scroll()) is the top of the page: querySelector("") would throw.
+  "hyper:scroll": ({selector, block}) => selector
+    ? document.querySelector(selector)?.scrollIntoView({block: block || "start"})
+    : window.scrollTo({top: 0, left: 0}),
   "hyper:download": ({url, filename}) => {
     const link = document.createElement("a")
     link.href = url
