@@ -209,7 +209,8 @@ internal static class FormSerializer
 
     private static string Name(IElement control) => control.GetAttribute("name")!;
 
-    private static string InputType(IElement input) => (input.GetAttribute("type") ?? "text").ToLowerInvariant();
+    /// <summary>An input's <c>type</c>, lower-cased; <c>text</c> when it has none.</summary>
+    public static string InputType(IElement input) => (input.GetAttribute("type") ?? "text").ToLowerInvariant();
 
     private static string CheckableValue(IElement box) => box.GetAttribute("value") ?? "on";
 
