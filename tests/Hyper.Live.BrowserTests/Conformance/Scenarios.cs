@@ -12,12 +12,8 @@ public static class Scenarios
     public static IReadOnlyList<Scenario> All { get; } =
     [
         // Phoenix's own bindings.
-        new("click", _ => $"""<button id="t" @click="hit">go</button>""",
-            page => page.ClickAsync("#t"),
-            page => page.ClickAsync("#t")),
-        new("click-alias-name", _ => $"""<button id="t" @click="pick">go</button>""",
-            page => page.ClickAsync("#t"),
-            page => page.ClickAsync("#t")),
+        Click("click", _ => $"""<button id="t" @click="hit">go</button>"""),
+        Click("click-alias-name", _ => $"""<button id="t" @click="pick">go</button>"""),
         new("submit-with-field-argument", _ => $"""
             <form id="t" @submit="save(title)"><input name="title" value="Milk"><button id="go">Add</button></form>
             """,
@@ -29,9 +25,7 @@ public static class Scenarios
         new("input-on-form", _ => $"""<form id="t" @input="hit"><input id="q" name="q" value=""></form>""",
             page => page.ChangeAsync("#t", new { q = "ap" }),
             page => page.FillAsync("#q", "ap")),
-        new("keydown", _ => $"""<input id="t" @keydown="hit">""",
-            page => page.KeyDownAsync("#t", "a"),
-            page => page.Locator("#t").PressAsync("a")),
+        KeyDowns("keydown", _ => $"""<input id="t" @keydown="hit">""", "a"),
         new("keyup", _ => $"""<input id="t" value="v" @keyup="hit">""",
             page => page.KeyUpAsync("#t", "ArrowDown"),
             page => page.Locator("#t").PressAsync("ArrowDown")),
@@ -129,9 +123,7 @@ public static class Scenarios
             page => page.CheckAsync("#t")),
 
         // A click on a checkbox checks it before its listeners run, then fires input and change.
-        new("click-on-checkbox-with-click-binding", view => $"""<input id="t" type="checkbox" value="yes" checked="{view.Checked}" @click="check">""",
-            page => page.ClickAsync("#t"),
-            page => page.ClickAsync("#t")),
+        Click("click-on-checkbox-with-click-binding", view => $"""<input id="t" type="checkbox" value="yes" checked="{view.Checked}" @click="check">"""),
         new("click-on-checkbox-with-change-binding-twice", view => $"""<label><input id="t" type="checkbox" checked="{view.Checked}" @change="check"> done</label>""",
             async page =>
             {
@@ -144,75 +136,54 @@ public static class Scenarios
                 await Assertions.Expect(page.Locator("#log")).ToHaveTextAsync(new Regex("^1 "));
                 await page.ClickAsync("#t");
             }),
-        new("click-on-radio-with-change-binding", _ => $"""<input id="t" type="radio" name="size" value="l" @change="pick(value)"><input type="radio" name="size" value="s">""",
-            page => page.ClickAsync("#t"),
-            page => page.ClickAsync("#t")),
+        Click("click-on-radio-with-change-binding", _ => $"""<input id="t" type="radio" name="size" value="l" @change="pick(value)"><input type="radio" name="size" value="s">"""),
 
         // Arguments.
-        new("literal-arguments", _ => $"""<button id="t" @click="args(123, 'red', true)">go</button>""",
-            page => page.ClickAsync("#t"),
-            page => page.ClickAsync("#t")),
-        new("hole-argument", view => $"""<button id="t" @click="args({view.Number}, 'x', false)">go</button>""",
-            page => page.ClickAsync("#t"),
-            page => page.ClickAsync("#t")),
-        new("delegate", view => $"""<button id="t" @click="{(LiveEvent e) => view.Delegate(e)}">go</button>""",
-            page => page.ClickAsync("#t"),
-            page => page.ClickAsync("#t")),
-        new("phx-value-and-element-value", _ => $"""<button id="t" value="v1" phx-value-id="7" @click="hit">go</button>""",
-            page => page.ClickAsync("#t"),
-            page => page.ClickAsync("#t")),
+        Click("literal-arguments", _ => $"""<button id="t" @click="args(123, 'red', true)">go</button>"""),
+        Click("hole-argument", view => $"""<button id="t" @click="args({view.Number}, 'x', false)">go</button>"""),
+        Click("delegate", view => $"""<button id="t" @click="{(LiveEvent e) => view.Delegate(e)}">go</button>"""),
+        Click("phx-value-and-element-value", _ => $"""<button id="t" value="v1" phx-value-id="7" @click="hit">go</button>"""),
 
         // Modifiers.
-        new("click-bubbles-to-outer-bindings", _ => $"""<div id="o" @click="outer"><span @dblclick="other"><button id="t" @click="hit">go</button></span></div>""",
-            page => page.ClickAsync("#t"),
-            page => page.ClickAsync("#t")),
-        new("click-stop", _ => $"""<div @click="outer"><button id="t" @click.stop="hit">go</button></div>""",
-            page => page.ClickAsync("#t"),
-            page => page.ClickAsync("#t")),
-        new("click-prevent-keeps-the-page", _ => $"""<a id="t" href="/elsewhere" @click.prevent="hit">go</a>""",
-            page => page.ClickAsync("#t"),
-            page => page.ClickAsync("#t")),
+        Click("click-bubbles-to-outer-bindings", _ => $"""<div id="o" @click="outer"><span @dblclick="other"><button id="t" @click="hit">go</button></span></div>"""),
+        Click("click-stop", _ => $"""<div @click="outer"><button id="t" @click.stop="hit">go</button></div>"""),
+        Click("click-prevent-keeps-the-page", _ => $"""<a id="t" href="/elsewhere" @click.prevent="hit">go</a>"""),
         new("dblclick-bubbles-and-stops", _ => $"""<div @dblclick="outer"><div @dblclick.stop="other"><span id="t" @dblclick="hit">x</span></div></div>""",
             page => page.TriggerAsync("#t", "dblclick"),
             page => page.DblClickAsync("#t")),
-        new("keydown-key-filter", _ => $"""<input id="t" @keydown.enter="hit">""",
-            async page =>
-            {
-                await page.KeyDownAsync("#t", "ArrowLeft");
-                await page.KeyDownAsync("#t", "Enter");
-            },
-            async page =>
-            {
-                await page.Locator("#t").PressAsync("ArrowLeft");
-                await page.Locator("#t").PressAsync("Enter");
-            }),
-        new("keydown-second-key-binding", _ => $"""<input id="t" @keydown.enter="hit" @keydown.escape="other">""",
-            async page =>
-            {
-                await page.KeyDownAsync("#t", "Escape");
-                await page.KeyDownAsync("#t", "Enter");
-            },
-            async page =>
-            {
-                await page.Locator("#t").PressAsync("Escape");
-                await page.Locator("#t").PressAsync("Enter");
-            }),
+        KeyDowns("keydown-key-filter", _ => $"""<input id="t" @keydown.enter="hit">""", "ArrowLeft", "Enter"),
+        KeyDowns("keydown-second-key-binding", _ => $"""<input id="t" @keydown.enter="hit" @keydown.escape="other">""", "Escape", "Enter"),
         new("keyup-escape-alias", _ => $"""<input id="t" @keyup.esc="hit">""",
             page => page.KeyUpAsync("#t", "Escape"),
             page => page.Locator("#t").PressAsync("Escape")),
-        new("keydown-space", _ => $"""<input id="t" @keydown.space.prevent="hit">""",
-            page => page.KeyDownAsync("#t", " "),
-            page => page.Locator("#t").PressAsync("Space")),
-        new("keydown-bubbles-to-outer-and-stop", _ => $"""<div @keydown="outer"><div @keydown.stop="other"><input id="t" @keydown="hit"></div></div>""",
-            page => page.KeyDownAsync("#t", "x"),
-            page => page.Locator("#t").PressAsync("x")),
-        new("click-debounce", _ => $"""<button id="t" @click.debounce.100="hit">go</button>""",
-            page => page.ClickAsync("#t"),
-            page => page.ClickAsync("#t")),
-        new("click-throttle", _ => $"""<button id="t" @click.throttle.100="hit">go</button>""",
-            page => page.ClickAsync("#t"),
-            page => page.ClickAsync("#t")),
+        KeyDowns("keydown-space", _ => $"""<input id="t" @keydown.space.prevent="hit">""", "Space"),
+        KeyDowns("keydown-bubbles-to-outer-and-stop", _ => $"""<div @keydown="outer"><div @keydown.stop="other"><input id="t" @keydown="hit"></div></div>""", "x"),
+        Click("click-debounce", _ => $"""<button id="t" @click.debounce.100="hit">go</button>"""),
+        Click("click-throttle", _ => $"""<button id="t" @click.throttle.100="hit">go</button>"""),
     ];
+
+    /// <summary>A click on <c>#t</c>.</summary>
+    private static Scenario Click(string name, Func<ConformanceView, Html> render) =>
+        new(name, render, page => page.ClickAsync("#t"), page => page.ClickAsync("#t"));
+
+    /// <summary>Keys pressed on <c>#t</c>, by Playwright's names (<c>Space</c> is <c>" "</c> to the test client).</summary>
+    private static Scenario KeyDowns(string name, Func<ConformanceView, Html> render, params string[] keys) => new(
+        name,
+        render,
+        async page =>
+        {
+            foreach (var key in keys)
+            {
+                await page.KeyDownAsync("#t", key == "Space" ? " " : key);
+            }
+        },
+        async page =>
+        {
+            foreach (var key in keys)
+            {
+                await page.Locator("#t").PressAsync(key);
+            }
+        });
 
     public static Scenario Find(string name) =>
         All.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentException($"no conformance scenario '{name}'", nameof(name));
