@@ -55,8 +55,7 @@ internal static class EventValue
     private static JsonNode? ValueProperty(IElement element) => element switch
     {
         IHtmlSelectElement select => FormSerializer.SelectedValues(select).FirstOrDefault() ?? "",
-        // A checkbox or radio without a value attribute has the value "on".
-        IHtmlInputElement when FormSerializer.IsCheckable(element) => element.GetAttribute("value") ?? "on",
+        IHtmlInputElement when FormSerializer.IsCheckable(element) => FormSerializer.CheckableValue(element),
         IHtmlTextAreaElement or IHtmlInputElement => FormSerializer.CurrentValue(element),
         IHtmlButtonElement or IHtmlOptionElement or IHtmlDataElement or IHtmlParamElement => element.GetAttribute("value") ?? (element is IHtmlOptionElement ? element.TextContent : ""),
         IHtmlOutputElement => element.TextContent,
