@@ -19,6 +19,8 @@ public sealed class HyperBindingShapeTests : IAsyncLifetime
         <input class="edit" value="Milk" phx-keydown='[["push",{"event":"save_edit","value":{"_args":[{"field":"value"}]}}]]' phx-key="enter"
                data-hyper-keydown.escape='[["push",{"event":"cancel_edit"}]]' data-hyper-on="keydown.enter keydown.escape">
         <input id="q" data-hyper-input='[["push",{"event":"search_for","value":{"_args":[{"field":"value"},10]}}]]' data-hyper-on="input.debounce.300">
+        <input type="checkbox" id="done" data-hyper-change='[["push",{"event":"set_done"}]]' data-hyper-on="change">
+        <input type="checkbox" id="checked" checked value="yes" data-hyper-change='[["push",{"event":"set_done"}]]' data-hyper-on="change">
         <form id="new-todo" phx-submit='[["push",{"event":"add","value":{"_args":[{"field":"title"}]}}]]'><input name="title"></form>
         """;
 
@@ -56,7 +58,19 @@ public sealed class HyperBindingShapeTests : IAsyncLifetime
     {
         await page.ClickAsync("input.toggle");
 
-        Assert.Equal(["""{"type":"click","event":"toggle","value":{"_args":[1]}}"""], Events());
+        // The click checks the box before its listeners run: it sends the value a checked box has ("on" without a value attribute).
+        Assert.Equal(["""{"type":"click","event":"toggle","value":{"value":"on","_args":[1]}}"""], Events());
+    }
+
+    [Fact]
+    public async Task Clicking_a_checkbox_toggles_it_and_fires_its_change_binding_as_the_browser_does()
+    {
+        await page.ClickAsync("#done");
+        await page.ClickAsync("#checked");
+
+        Assert.Equal(
+            ["""{"type":"change","event":"set_done","value":{"value":"on"}}""", """{"type":"change","event":"set_done","value":{}}"""],
+            Events());
     }
 
     [Fact]

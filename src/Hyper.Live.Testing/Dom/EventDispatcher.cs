@@ -31,7 +31,9 @@ internal sealed class EventDispatcher
             return link.GetAttribute("data-phx-link") == "patch" ? channel.Patch(href, cancellationToken) : channel.Navigate(href, cancellationToken);
         }
 
-        return Dispatch(document, element, "click", null, values, cancellationToken);
+        return FormSerializer.IsCheckable(element) && !element.HasAttribute("disabled")
+            ? ClickCheckable(document, element, values, cancellationToken)
+            : Dispatch(document, element, "click", null, values, cancellationToken);
     }
 
     /// <summary>A key event: <paramref name="key"/> is checked against <c>phx-key</c> filters and sent in the value.</summary>
@@ -121,28 +123,57 @@ internal sealed class EventDispatcher
     /// <summary>Runs every binding a DOM event of <paramref name="type"/> at <paramref name="element"/> runs in the browser, in order.</summary>
     private async Task Dispatch(PageDocument document, IElement element, string type, string? key, object? values, CancellationToken cancellationToken)
     {
-        var fired = DomBindings.For(element, type, key, out var bound);
-        if (!bound)
+        if (!await RunBindings(document, element, type, key, values, null, cancellationToken).ConfigureAwait(false))
         {
             throw new InvalidOperationException(type == "click"
                 ? $"Clicking {PageDocument.Describe(element)} sends nothing: neither it nor an ancestor has a click binding, and it is not a live link (data-phx-link). A plain link is a full page load: use LiveClient.Live(href)."
                 : $"{PageDocument.Describe(element)} has no {type} binding (phx-{type}, phx-window-{type} or @{type}).");
         }
+    }
 
-        // A key another binding filters on sends nothing, as in the browser.
-        foreach (var (source, binding) in fired)
+    /// <summary>
+    /// A click on a checkbox or radio button: the browser checks it (a checkbox toggles) before the click's listeners
+    /// run, then fires <c>input</c> and <c>change</c> at it, so each of those bindings sees the new state.
+    /// </summary>
+    private async Task ClickCheckable(PageDocument document, IElement element, object? values, CancellationToken cancellationToken)
+    {
+        var isChecked = FormSerializer.InputType(element) == "radio" || !element.HasAttribute("checked");
+        var bound = false;
+        foreach (var type in (string[])["click", "input", "change"])
         {
-            var baseValue = key is null ? null : new JsonObject { ["key"] = key };
-            await Run(document, source, type, binding, baseValue, values, cancellationToken).ConfigureAwait(false);
+            bound |= await RunBindings(document, element, type, null, values, isChecked, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!bound)
+        {
+            throw new InvalidOperationException(
+                $"Clicking {PageDocument.Describe(element)} sends nothing: it has no click, input or change binding and no ancestor has a click binding. For a checkbox in a form with phx-change, use ChangeAsync(form, new {{ name = true }}).");
         }
     }
 
+    /// <summary>
+    /// Runs the bindings an event runs (a key another binding filters on runs none, as in the browser); false when nothing
+    /// listens for it. <c>isChecked</c> is a just-clicked checkbox's or radio's new state, which its own bindings send
+    /// (null: read it from the HTML).
+    /// </summary>
+    private async Task<bool> RunBindings(PageDocument document, IElement element, string type, string? key, object? values, bool? isChecked, CancellationToken cancellationToken)
+    {
+        var fired = DomBindings.For(element, type, key, out var bound);
+        foreach (var (source, binding) in fired)
+        {
+            var baseValue = key is null ? null : new JsonObject { ["key"] = key };
+            await Run(document, source, type, binding, baseValue, values, source == element ? isChecked : null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return bound;
+    }
+
     /// <summary>Runs a binding of <paramref name="element"/>: an event name, or the server-bound parts of a JS command list.</summary>
-    private async Task Run(PageDocument document, IElement element, string type, string binding, JsonObject? baseValue, object? values, CancellationToken cancellationToken)
+    private async Task Run(PageDocument document, IElement element, string type, string binding, JsonObject? baseValue, object? values, bool? isChecked, CancellationToken cancellationToken)
     {
         if (!JsCommand.IsCommandList(binding))
         {
-            await PushEvents(type, binding, EventValue.Compose(element, baseValue, FieldValues.ToJson(values)), document.ComponentTargets(element, null), cancellationToken).ConfigureAwait(false);
+            await PushEvents(type, binding, EventValue.Compose(element, baseValue, FieldValues.ToJson(values), isChecked), document.ComponentTargets(element, null), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -151,7 +182,7 @@ internal sealed class EventDispatcher
             switch (command.Op)
             {
                 case JsCommand.Push:
-                    var value = EventValue.Compose(element, (JsonObject?)baseValue?.DeepClone(), command.Value);
+                    var value = EventValue.Compose(element, (JsonObject?)baseValue?.DeepClone(), command.Value, isChecked);
                     value = EventValue.Compose(null, value, FieldValues.ToJson(values));
                     await PushEvents(type, command.Event ?? "", value, document.ComponentTargets(element, command.Target), cancellationToken).ConfigureAwait(false);
                     break;

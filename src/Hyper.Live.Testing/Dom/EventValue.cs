@@ -14,7 +14,11 @@ internal static class EventValue
 {
     private const string ValuePrefix = "phx-value-";
 
-    public static JsonObject Compose(IElement? element, JsonObject? baseValue, JsonObject? extra)
+    /// <param name="element">The element whose attributes and value property are sent; null for none.</param>
+    /// <param name="baseValue">The binding's own data (a key event's <c>key</c>), first.</param>
+    /// <param name="extra">The push's or the test's values, last.</param>
+    /// <param name="isChecked">A checkbox's or radio's state when it differs from its HTML (just clicked); null to read the <c>checked</c> attribute.</param>
+    public static JsonObject Compose(IElement? element, JsonObject? baseValue, JsonObject? extra, bool? isChecked = null)
     {
         var value = baseValue ?? [];
         if (element is not null)
@@ -33,7 +37,7 @@ internal static class EventValue
                 value["value"] = property;
             }
 
-            if (FormSerializer.IsCheckable(element) && !element.HasAttribute("checked"))
+            if (FormSerializer.IsCheckable(element) && !(isChecked ?? element.HasAttribute("checked")))
             {
                 value.Remove("value");
             }
@@ -51,6 +55,7 @@ internal static class EventValue
     private static JsonNode? ValueProperty(IElement element) => element switch
     {
         IHtmlSelectElement select => FormSerializer.SelectedValues(select).FirstOrDefault() ?? "",
+        IHtmlInputElement when FormSerializer.IsCheckable(element) => FormSerializer.CheckableValue(element),
         IHtmlTextAreaElement or IHtmlInputElement => FormSerializer.CurrentValue(element),
         IHtmlButtonElement or IHtmlOptionElement or IHtmlDataElement or IHtmlParamElement => element.GetAttribute("value") ?? (element is IHtmlOptionElement ? element.TextContent : ""),
         IHtmlOutputElement => element.TextContent,

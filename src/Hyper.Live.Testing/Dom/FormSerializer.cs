@@ -209,9 +209,11 @@ internal static class FormSerializer
 
     private static string Name(IElement control) => control.GetAttribute("name")!;
 
-    private static string InputType(IElement input) => (input.GetAttribute("type") ?? "text").ToLowerInvariant();
+    /// <summary>An input's <c>type</c>, lower-cased; <c>text</c> when it has none.</summary>
+    public static string InputType(IElement input) => (input.GetAttribute("type") ?? "text").ToLowerInvariant();
 
-    private static string CheckableValue(IElement box) => box.GetAttribute("value") ?? "on";
+    /// <summary>A checkbox's or radio's value: its value attribute, else "on".</summary>
+    public static string CheckableValue(IElement box) => box.GetAttribute("value") ?? "on";
 
     private static IEnumerable<IElement> Options(IElement select) => select.QuerySelectorAll("option");
 

@@ -90,7 +90,11 @@ function listen(liveSocket) {
       // Phoenix sends the key with key events; so do we, for the bindings we fire.
       list = list.map(([op, args]) => op === "push" ? [op, {...args, data: {key: e.key, ...args.data}}] : [op, args])
     }
-    liveSocket.execJS(el, JSON.stringify(list), type)
+    // Phoenix turns a "change" push into a form event: it throws for a control outside a
+    // <form> and sends the whole form (not the control's value) for one inside. A String
+    // object is not === "change", so the push takes the ordinary event path, and it still
+    // serializes as "change" in the frame's type and in the phx-change-loading class.
+    liveSocket.execJS(el, JSON.stringify(list), type === "change" ? new String(type) : type)
   }
 
   function rateLimited(el, spec, send) {
@@ -154,13 +158,16 @@ function listen(liveSocket) {
   for (const type of Object.keys(PHOENIX)) window.addEventListener(type, dispatch)
 
   // Other events are listened to once some element binds them, in the capture phase, where
-  // events that do not bubble (mouseenter, scroll, …) pass by too.
+  // events that do not bubble (mouseenter, scroll, …) pass by too. On the document, not the
+  // window: Chromium dispatches mouseenter/leave and pointerenter/leave only when a node of
+  // the document listens for them. Not passive, so that .prevent works on wheel and touch
+  // events (listeners on the document are passive by default for those).
   const listening = new Set(Object.keys(PHOENIX))
   function listenFor(el) {
     for (const spec of bindingsOf(el)) {
       if (!listening.has(spec.event)) {
         listening.add(spec.event)
-        window.addEventListener(spec.event, dispatch, true)
+        document.addEventListener(spec.event, dispatch, {capture: true, passive: false})
       }
     }
   }
