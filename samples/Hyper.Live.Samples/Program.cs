@@ -12,12 +12,22 @@ builder.Services.AddHyperLive(options =>
 builder.Services.Configure<HyperLiveOptions>(builder.Configuration.GetSection("HyperLive"));
 
 var app = builder.Build();
-app.UseStaticFiles();   // wwwroot/samples.css
 app.MapHyperLive(typeof(Program).Assembly);
 app.MapLive<Hyper.Live.Samples.Live.Chat>("/chat/{room}");
 app.MapLive<Hyper.Live.Samples.Live.Home>("/");
+app.MapGet("/samples.css", () => Results.Bytes(Stylesheet.Value, "text/css; charset=utf-8"));
 app.MapGet("/commands-report.txt", () => Results.Text("Hyper.Live report\n", "text/plain"));
 app.Run();
 
 /// <summary>The samples app; public so tests can start it.</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>Assets/samples.css, embedded in the assembly.</summary>
+    private static readonly Lazy<byte[]> Stylesheet = new(() =>
+    {
+        using var stream = typeof(Program).Assembly.GetManifestResourceStream("samples.css")!;
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    });
+}
