@@ -67,7 +67,8 @@ internal static class StaticRenderer
             var content = view.Render();
             new EventDispatcher(NullLogger.Instance).Resolve(view, content);
             var body = (Html)$"""<div id="{id}" data-phx-main data-phx-session="{session}" data-phx-static="{statics}">{content}</div>""";
-            var layoutContext = new LiveLayoutContext(view.Title, uri, host.Options, head, body);
+            var layoutContext = new LiveLayoutContext(
+                view.Title, uri, (host.Options.TitlePrefix, host.Options.TitleSuffix, host.Options.DefaultTitle), head, body);
             page = HtmlRenderer.Render(view.Layout(layoutContext) ?? host.Options.Layout(layoutContext));
         }
 

@@ -3,13 +3,11 @@ namespace Hyper.Live;
 /// <summary>What a layout places in the page around a live view.</summary>
 public sealed class LiveLayoutContext
 {
-    internal LiveLayoutContext(string? title, Uri uri, HyperLiveOptions options, Html head, Html body)
+    internal LiveLayoutContext(string? title, Uri uri, (string? Prefix, string? Suffix, string? Default) titleParts, Html head, Html body)
     {
         Title = title;
         Uri = uri;
-        TitlePrefix = options.TitlePrefix;
-        TitleSuffix = options.TitleSuffix;
-        DefaultTitle = options.DefaultTitle;
+        (TitlePrefix, TitleSuffix, DefaultTitle) = titleParts;
         Head = head;
         Body = body;
     }
@@ -20,13 +18,13 @@ public sealed class LiveLayoutContext
     /// <summary>The page's URL, e.g. to mark the current entry of a navigation bar.</summary>
     public Uri Uri { get; }
 
-    /// <summary><see cref="HyperLiveOptions.TitlePrefix"/>: written before the title.</summary>
+    /// <summary><c>HyperLiveOptions.TitlePrefix</c>: written before the title.</summary>
     public string? TitlePrefix { get; }
 
-    /// <summary><see cref="HyperLiveOptions.TitleSuffix"/>: written after the title.</summary>
+    /// <summary><c>HyperLiveOptions.TitleSuffix</c>: written after the title.</summary>
     public string? TitleSuffix { get; }
 
-    /// <summary><see cref="HyperLiveOptions.DefaultTitle"/>: the title of a view that sets none.</summary>
+    /// <summary><c>HyperLiveOptions.DefaultTitle</c>: the title of a view that sets none.</summary>
     public string? DefaultTitle { get; }
 
     /// <summary>The title as the browser shows it: prefix, the view's title (or the default), suffix.</summary>
