@@ -50,9 +50,9 @@ internal static class StaticRenderer
         var session = host.Tokens.SignSession(id, route.ViewType, context.User);
         var statics = host.Tokens.SignStatic(id, view.Flash.Messages);
         var csrf = host.Csrf.TokenFor(context);
-        var scriptAttributes = new Dictionary<string, object?>
+        var nonce = new Dictionary<string, object?> { ["nonce"] = host.Options.ScriptNonce?.Invoke(context) };
+        var banner = new Dictionary<string, object?>
         {
-            ["nonce"] = host.Options.ScriptNonce?.Invoke(context),
             ["data-connection-banner"] = host.Options.ConnectionBanner ?? "",
             ["data-connection-banner-delay"] = (long)host.Options.ConnectionBannerDelay.TotalMilliseconds,
         };
@@ -61,7 +61,7 @@ internal static class StaticRenderer
         {
             var head = (Html)$"""
                 <meta name="csrf-token" content="{csrf}">
-                <script defer phx-track-static {scriptAttributes} src="{ClientScript.Shared.Url}"></script>
+                <script defer phx-track-static {nonce} src="{ClientScript.Shared.Url}" {banner}></script>
                 """;
             // Resolved as the live session will resolve it: same delegate binding ids, same handler checks.
             var content = view.Render();
