@@ -26,7 +26,7 @@ public sealed class RealtimeTests(BrowserFixture fixture)
 
         await Expect(bob.Locator("#messages li.message")).ToHaveTextAsync("ann: hello bob");
         await Expect(ann.Locator("#messages li.message")).ToHaveTextAsync("ann: hello bob");
-        await Expect(ann).ToHaveTitleAsync("#" + room);
+        await Expect(ann).ToHaveTitleAsync("#" + room + " · Hyper.Live");
 
         await bob.CloseAsync();
         await Expect(ann.Locator("#messages")).ToContainTextAsync("bob left");
@@ -64,7 +64,7 @@ public sealed class RealtimeTests(BrowserFixture fixture)
         await page.Locator("#next").ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/users\\?page=2$"));
         await Expect(page.Locator("#page")).ToHaveTextAsync("Page 2 of 10");
-        await Expect(page).ToHaveTitleAsync("Users · page 2");
+        await Expect(page).ToHaveTitleAsync("Users · page 2 · Hyper.Live");  // the layout's suffix survives the live title change
 
         await page.Locator("#next-button").ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/users\\?page=3$"));

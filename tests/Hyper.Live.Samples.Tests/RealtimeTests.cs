@@ -36,7 +36,7 @@ public sealed class RealtimeTests(WebApplicationFactory<Program> app) : IClassFi
 
         await page.ClickAsync("#stop");
         Assert.Equal("Refresh stopped", page.Text("#refresh-state"));
-        Assert.Equal("Dashboard", page.Title);
+        Assert.Equal("Dashboard · Hyper.Live", page.Title);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class RealtimeTests(WebApplicationFactory<Program> app) : IClassFi
         await page.ClickAsync("#next");
         Assert.Equal("/users?page=2", page.Url.PathAndQuery);
         Assert.Equal("User 011", page.Text("#users li:first-child"));
-        Assert.Equal("Users · page 2", page.Title);
+        Assert.Equal("Users · page 2 · Hyper.Live", page.Title);  // the layout's suffix survives the live title change
 
         await page.ClickAsync("#next-button");
         Assert.Equal("/users?page=3", page.Url.PathAndQuery);

@@ -12,6 +12,34 @@ public sealed class HyperLiveOptions
     public Func<LiveLayoutContext, Html> Layout { get; set; } = LiveLayout.Default;
 
     /// <summary>
+    /// Written before every page title, in the HTTP render and after each live <see cref="LiveView.Title"/>
+    /// change (Phoenix's <c>live_title</c> prefix, kept by the browser client). Null (the default) adds nothing.
+    /// </summary>
+    public string? TitlePrefix { get; set; }
+
+    /// <summary>
+    /// Written after every page title, e.g. <c>" · MyApp"</c>, in the HTTP render and after each live
+    /// <see cref="LiveView.Title"/> change. Null (the default) adds nothing.
+    /// </summary>
+    public string? TitleSuffix { get; set; }
+
+    /// <summary>The title of a view that sets no <see cref="LiveView.Title"/> (still with prefix and suffix). Null by default.</summary>
+    public string? DefaultTitle { get; set; }
+
+    /// <summary>
+    /// The text of the banner the page shows while its live connection is down (after the socket was
+    /// open once, and only once it has been down for <see cref="ConnectionBannerDelay"/>, so a quick
+    /// reconnect shows nothing). The banner is a <c>div.hyper-connection-banner</c> (<c>role="status"</c>)
+    /// and <c>&lt;html&gt;</c> gets the class <c>hyper-disconnected</c> meanwhile: restyle both with the
+    /// app's CSS, or place an own <c>.hyper-connection-banner</c> element (with <c>hidden</c>) in the layout.
+    /// <c>"Connection lost. Reconnecting…"</c> by default; null turns the banner off (the class stays).
+    /// </summary>
+    public string? ConnectionBanner { get; set; } = "Connection lost. Reconnecting…";
+
+    /// <summary>How long the socket must be down before the connection banner shows. One second by default.</summary>
+    public TimeSpan ConnectionBannerDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Origins (<c>scheme://host[:port]</c>, e.g. <c>https://app.example.com</c>) allowed to open the socket
     /// besides the app's own. Empty by default: then a page's origin must name an address the server
     /// listens on (loopback names count as one another) or a host of the <c>AllowedHosts</c> setting.

@@ -52,18 +52,24 @@ internal static class StaticRenderer
         var statics = host.Tokens.SignStatic(id, view.Flash.Messages);
         var csrf = host.Csrf.TokenFor(context);
         var nonce = new Dictionary<string, object?> { ["nonce"] = host.Options.ScriptNonce?.Invoke(context) };
+        var banner = new Dictionary<string, object?>
+        {
+            ["data-connection-banner"] = host.Options.ConnectionBanner ?? "",
+            ["data-connection-banner-delay"] = (long)host.Options.ConnectionBannerDelay.TotalMilliseconds,
+        };
         string page;
         using (RenderArena.Enter())
         {
             var head = (Html)$"""
                 <meta name="csrf-token" content="{csrf}">
-                <script defer phx-track-static {nonce} src="{ClientScript.Shared.Url}"></script>
+                <script defer phx-track-static {nonce} src="{ClientScript.Shared.Url}" {banner}></script>
                 """;
             // Resolved as the live session will resolve it: same delegate binding ids, same handler checks.
             var content = view.Render();
             new EventDispatcher(NullLogger.Instance).Resolve(view, content);
             var body = (Html)$"""<div id="{id}" data-phx-main data-phx-session="{session}" data-phx-static="{statics}">{content}</div>""";
-            var layoutContext = new LiveLayoutContext(view.Title, head, body);
+            var layoutContext = new LiveLayoutContext(
+                view.Title, uri, (host.Options.TitlePrefix, host.Options.TitleSuffix, host.Options.DefaultTitle), head, body);
             page = HtmlRenderer.Render(view.Layout(layoutContext) ?? host.Options.Layout(layoutContext));
         }
 

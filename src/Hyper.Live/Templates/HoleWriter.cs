@@ -53,7 +53,7 @@ internal static class HoleWriter
 
                 break;
             case SlotContext.Attributes:
-                WriteAttributes(output, value);
+                WriteAttributes(output, value, slot);
                 break;
             case SlotContext.Script:
                 WriteJsonLiteral(output, value, argument: false);
@@ -116,7 +116,7 @@ internal static class HoleWriter
         }
     }
 
-    private static void WriteAttributes(CharBuffer output, in HoleValue value)
+    private static void WriteAttributes(CharBuffer output, in HoleValue value, in SlotInfo slot)
     {
         switch (value.Reference)
         {
@@ -125,33 +125,33 @@ internal static class HoleWriter
             case IEnumerable<KeyValuePair<string, object?>> attributes:
                 foreach (var (name, attributeValue) in attributes)
                 {
-                    WriteAttribute(output, name, attributeValue);
+                    WriteAttribute(output, name, attributeValue, slot);
                 }
 
                 return;
             case IEnumerable<KeyValuePair<string, string?>> attributes:
                 foreach (var (name, attributeValue) in attributes)
                 {
-                    WriteAttribute(output, name, attributeValue);
+                    WriteAttribute(output, name, attributeValue, slot);
                 }
 
                 return;
             default:
-                throw new TemplateException(
-                    $"A hole where an attribute would start expects attributes (IEnumerable<KeyValuePair<string, object?>>), not a {value.Kind} value.");
+                throw AttributeSetError(slot,
+                    $"a hole where an attribute would start expects attributes (IEnumerable<KeyValuePair<string, object?>>), not a {value.Kind} value");
         }
     }
 
-    private static void WriteAttribute(CharBuffer output, string name, object? value)
+    private static void WriteAttribute(CharBuffer output, string name, object? value, in SlotInfo slot)
     {
         if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':' or '.'))
         {
-            throw new TemplateException($"'{name}' is not a valid attribute name.");
+            throw AttributeSetError(slot, $"'{name}' is not a valid attribute name");
         }
 
         if (UrlAttributes.IsScript(name))
         {
-            throw new TemplateException($"The attribute '{name}' cannot come from a set of attributes: the browser runs its value as script or HTML.");
+            throw AttributeSetError(slot, $"the attribute '{name}' cannot come from a set of attributes: the browser runs its value as script or HTML");
         }
 
         if (value is null or false)
@@ -171,6 +171,10 @@ internal static class HoleWriter
         Escape(output, UrlAttributes.IsUrl(name) && UrlAttributes.IsScriptUrl(text, imageSource: false) ? UrlAttributes.Inert : text);
         output.Append('"');
     }
+
+    /// <summary>A refused attribute set: the template's line is known only from the slot (the set arrives at render time).</summary>
+    private static TemplateException AttributeSetError(in SlotInfo slot, string problem) =>
+        slot.Location?.Error(problem) ?? new TemplateException($"A set of attributes was refused: {problem}.");
 
     /// <summary>The binding id of a delegate as a JSON string: the event name of the binding's push.</summary>
     private static void WriteHandler(CharBuffer output, in HoleValue value)

@@ -370,7 +370,7 @@ internal sealed partial class TemplateCompiler
                 // Attribute sets render with their own leading space.
                 TrimTrailingWhitespace();
                 state = State.BeforeAttributeName;
-                return new SlotInfo(SlotContext.Attributes);
+                return new SlotInfo(SlotContext.Attributes, Location: Here());
             case State.BeforeAttributeValue:
                 RefuseScriptAttribute();
                 if (isBool && attributeGap == gap && StartsWithAny(gap + 1, " \t\r\n>/"))
@@ -466,6 +466,7 @@ internal sealed partial class TemplateCompiler
         }
     }
 
-    private TemplateException Error(string problem) =>
-        TemplateException.At(source, line, problem, string.Concat(gaps.Select(g => g ?? "")));
+    private TemplateException Error(string problem) => Here().Error(problem);
+
+    private HoleLocation Here() => new(source, line, string.Concat(gaps.Select(g => g ?? "")));
 }

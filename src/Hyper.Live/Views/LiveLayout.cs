@@ -14,7 +14,7 @@ public static class LiveLayout
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{context.Title}}</title>
+            {{context.LiveTitle}}
             {{context.Head}}
             </head>
             <body>

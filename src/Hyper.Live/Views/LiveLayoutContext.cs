@@ -1,18 +1,53 @@
-
 namespace Hyper.Live;
 
 /// <summary>What a layout places in the page around a live view.</summary>
 public sealed class LiveLayoutContext
 {
-    internal LiveLayoutContext(string? title, Html head, Html body)
+    internal LiveLayoutContext(string? title, Uri uri, (string? Prefix, string? Suffix, string? Default) titleParts, Html head, Html body)
     {
         Title = title;
+        Uri = uri;
+        (TitlePrefix, TitleSuffix, DefaultTitle) = titleParts;
         Head = head;
         Body = body;
     }
 
-    /// <summary>The view's title, for the <c>&lt;title&gt;</c> element.</summary>
+    /// <summary>The view's title alone (without prefix or suffix); null when the view sets none.</summary>
     public string? Title { get; }
+
+    /// <summary>The page's URL, e.g. to mark the current entry of a navigation bar.</summary>
+    public Uri Uri { get; }
+
+    /// <summary><c>HyperLiveOptions.TitlePrefix</c>: written before the title.</summary>
+    public string? TitlePrefix { get; }
+
+    /// <summary><c>HyperLiveOptions.TitleSuffix</c>: written after the title.</summary>
+    public string? TitleSuffix { get; }
+
+    /// <summary><c>HyperLiveOptions.DefaultTitle</c>: the title of a view that sets none.</summary>
+    public string? DefaultTitle { get; }
+
+    /// <summary>The title as the browser shows it: prefix, the view's title (or the default), suffix.</summary>
+    public string FullTitle => $"{TitlePrefix}{(string.IsNullOrWhiteSpace(Title) ? DefaultTitle : Title)}{TitleSuffix}";
+
+    /// <summary>
+    /// The whole <c>&lt;title&gt;</c> element (Phoenix's <c>live_title</c>): the <see cref="FullTitle"/>, with the
+    /// prefix, suffix and default as <c>data-</c> attributes, which the browser client keeps when the view
+    /// changes <see cref="LiveView.Title"/>. Place it inside <c>&lt;head&gt;</c> instead of a <c>&lt;title&gt;</c> of your own.
+    /// </summary>
+    public Html LiveTitle
+    {
+        get
+        {
+            var attributes = new Dictionary<string, object?>
+            {
+                ["data-prefix"] = TitlePrefix,
+                ["data-suffix"] = TitleSuffix,
+                ["data-default"] = DefaultTitle,
+            };
+            return $"<title {attributes}>{FullTitle}</title>";
+        }
+    }
 
     /// <summary>The CSRF meta tag and the client script: place inside <c>&lt;head&gt;</c>.</summary>
     public Html Head { get; }

@@ -32,6 +32,32 @@ public class TemplateCompilerTests
     }
 
     [Fact]
+    public void Refused_attribute_sets_name_the_template_line()
+    {
+        var handler = new Dictionary<string, object?> { ["onclick"] = "alert(1)" };
+        var error = Assert.Throws<TemplateException>(() => HtmlRenderer.Render(() => $$"""
+            <p>fine</p>
+            <a {{handler}}>x</a>
+            """));
+        Assert.Contains("line 2 of the template at TemplateCompilerTests.cs:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'onclick'", error.Message, StringComparison.Ordinal);
+
+        var badName = new Dictionary<string, object?> { ["a b"] = "1" };
+        error = Assert.Throws<TemplateException>(() => HtmlRenderer.Render(() => $"""<div {badName}></div>"""));
+        Assert.Contains("line 1 of the template at TemplateCompilerTests.cs:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'a b' is not a valid attribute name", error.Message, StringComparison.Ordinal);
+
+        var notASet = 42;
+        error = Assert.Throws<TemplateException>(() => new Differ().RenderJson(() => $$"""
+            <p>fine</p>
+
+            <div {{notASet}}></div>
+            """));
+        Assert.Contains("line 3 of the template at TemplateCompilerTests.cs:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("expects attributes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unterminated_attribute_quote_is_an_error()
     {
         var x = 1;

@@ -4,6 +4,7 @@
 import {Serializer, Socket} from "phoenix"
 import {LiveSocket} from "phoenix_live_view"
 import {installBindings} from "./bindings.js"
+import {installConnectionBanner} from "./connection-banner.js"
 
 // Must be read while the module evaluates: document.currentScript is null afterwards.
 const script = document.currentScript
@@ -147,6 +148,8 @@ for (const [name, run] of Object.entries(commands)) {
 
 window.liveSocket = liveSocket
 window.hyperLive = hyperLive
+
+installConnectionBanner(hyperLive, script?.dataset ?? {})
 
 if (script?.dataset.autoConnect !== "false") {
   hyperLive.connect()
