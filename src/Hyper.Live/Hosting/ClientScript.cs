@@ -5,7 +5,8 @@ namespace Hyper.Live.Hosting;
 
 /// <summary>
 /// The browser bundle (Phoenix LiveView client + our glue module) that the build embeds in
-/// this assembly, with the content hash used for its URL and its ETag.
+/// this assembly, with its Brotli and gzip forms (compressed at build time by
+/// <c>Client/build.mjs</c>) and the content hash used for its URL and its ETags.
 /// </summary>
 internal sealed class ClientScript
 {
@@ -22,12 +23,15 @@ internal sealed class ClientScript
     private static readonly Lazy<ClientScript> shared =
         new(() => Load(typeof(ClientScript).Assembly), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private ClientScript(byte[] content)
+    private ClientScript(byte[] content, byte[] brotli, byte[] gzip)
     {
         Content = content;
         Hash = Base64Url.EncodeToString(SHA256.HashData(content))[..HashLength];
         ETag = $"\"{Hash}\"";
         Url = $"{Path}?v={Hash}";
+        Identity = new ClientScriptVariant(null, content, ETag);
+        Brotli = new ClientScriptVariant("br", brotli, $"\"{Hash}-br\"");
+        Gzip = new ClientScriptVariant("gzip", gzip, $"\"{Hash}-gz\"");
     }
 
     /// <summary>The bundle embedded in Hyper.Live.dll, loaded once.</summary>
@@ -48,14 +52,26 @@ internal sealed class ClientScript
     /// </summary>
     public string Url { get; }
 
-    /// <summary>Reads the embedded bundle from <paramref name="assembly"/>.</summary>
-    internal static ClientScript Load(System.Reflection.Assembly assembly)
+    /// <summary>The bundle as built, sent when the browser accepts no compression we have.</summary>
+    public ClientScriptVariant Identity { get; }
+
+    /// <summary>The bundle compressed with Brotli (<c>Content-Encoding: br</c>).</summary>
+    public ClientScriptVariant Brotli { get; }
+
+    /// <summary>The bundle compressed with gzip (<c>Content-Encoding: gzip</c>).</summary>
+    public ClientScriptVariant Gzip { get; }
+
+    /// <summary>Reads the embedded bundle and its compressed forms from <paramref name="assembly"/>.</summary>
+    internal static ClientScript Load(System.Reflection.Assembly assembly) =>
+        new(Read(assembly, ResourceName), Read(assembly, ResourceName + ".br"), Read(assembly, ResourceName + ".gz"));
+
+    private static byte[] Read(System.Reflection.Assembly assembly, string name)
     {
-        using Stream stream = assembly.GetManifestResourceStream(ResourceName)
+        using Stream stream = assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException(
-                $"Embedded resource '{ResourceName}' is missing from {assembly.GetName().Name}; it is built by Client/Client.targets (needs Node.js at build time).");
+                $"Embedded resource '{name}' is missing from {assembly.GetName().Name}; it is built by Client/Client.targets (needs Node.js at build time).");
         byte[] content = new byte[stream.Length];
         stream.ReadExactly(content);
-        return new ClientScript(content);
+        return content;
     }
 }
