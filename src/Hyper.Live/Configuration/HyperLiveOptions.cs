@@ -93,6 +93,16 @@ public sealed class HyperLiveOptions
     /// <summary>The largest frame a client may send; a larger one closes its socket. 64 KiB by default.</summary>
     public int MaxMessageSize { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// Compresses the frames sent to a browser that offers it (WebSocket per-message deflate,
+    /// RFC 7692): a 1,000-row join render shrinks several times. Off by default: each
+    /// compressing socket keeps a deflate window and state for its whole life (see
+    /// bench/README.md for the measured cost per session), and compressed frames sent next to
+    /// secrets an attacker can inject text beside may leak them (CRIME/BREACH-style), which is
+    /// why ASP.NET Core calls the switch <c>DangerousEnableCompression</c>.
+    /// </summary>
+    public bool WebSocketCompression { get; set; }
+
     /// <summary>A socket that sends nothing (not even a heartbeat) for this long is closed. The client beats every 30 s.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(75);
 

@@ -51,6 +51,8 @@ internal static partial class WebSocketEndpoint
         {
             // The client asks for "phoenix" when it sends an auth token as a subprotocol (§2.1).
             SubProtocol = context.WebSockets.WebSocketRequestedProtocols.Contains("phoenix") ? "phoenix" : null,
+            // Used only when the client offers permessage-deflate; see HyperLiveOptions.WebSocketCompression.
+            DangerousEnableCompression = host.Options.WebSocketCompression,
         };
         // The address from the connection feature: context.Connection would allocate a wrapper kept for the socket's life.
         var address = context.Features.Get<IHttpConnectionFeature>()?.RemoteIpAddress;

@@ -46,10 +46,11 @@ public sealed partial class PhoenixTestClient : IAsyncDisposable
     }
 
     /// <summary>Loads <paramref name="path"/> and opens the socket with its CSRF token and cookie.</summary>
-    public static async Task<PhoenixTestClient> ConnectAsync(Uri baseAddress, string path, string? csrfOverride = null, string? origin = null, string? user = null, string? socketUser = null)
+    public static async Task<PhoenixTestClient> ConnectAsync(Uri baseAddress, string path, string? csrfOverride = null, string? origin = null, string? user = null, string? socketUser = null, Action<ClientWebSocketOptions>? socketOptions = null)
     {
         var client = new PhoenixTestClient(baseAddress);
         client.Page = await LoadAsync(baseAddress, path, user);
+        socketOptions?.Invoke(client.socket.Options);
         await client.OpenAsync(csrfOverride ?? client.Page.Csrf, client.Page.Cookie, origin, socketUser ?? user);
         return client;
     }
