@@ -31,4 +31,21 @@ public sealed class BenchPageTests(WebApplicationFactory<Program> app) : IClassF
         Assert.Equal(37, changed);
         Assert.Equal("100001", after[37]);
     }
+
+    [Theory]
+    [InlineData("?rows=10000", 10000)]
+    [InlineData("?rows=3", 3)]
+    [InlineData("?rows=0", 1000)]
+    [InlineData("?rows=100001", 1000)]
+    [InlineData("?rows=abc", 1000)]
+    public async Task The_table_takes_a_row_count_within_bounds(string query, int expected)
+    {
+        await using var client = app.CreateLiveClient();
+        var page = await client.LiveAsync("/bench/table" + query);
+        Assert.Equal(expected, page.QueryAll("td[id]").Count);
+
+        await page.ClickAsync("#update");
+
+        Assert.Equal("100001", page.Text($"#v-{37 % expected}"));
+    }
 }

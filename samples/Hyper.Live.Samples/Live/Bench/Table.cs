@@ -2,13 +2,23 @@
 namespace Hyper.Live.Samples.Live.Bench;
 
 /// <summary>
-/// The benchmarks' 1,000-row table: click n of #update sets row (n·37) mod 1000 to 100000 + n,
-/// so each click changes exactly one row of a keyed list.
+/// The benchmarks' table, 1,000 rows unless <c>?rows=</c> says otherwise (1 to 100,000): click n of
+/// #update sets row (n·37) mod rows to 100000 + n, so each click changes exactly one row of a keyed list.
 /// </summary>
 public sealed class Table : LiveView
 {
-    private readonly int[] values = Enumerable.Range(0, 1000).ToArray();
+    private const int MaxRows = 100_000;
+    private int[] values = Enumerable.Range(0, 1000).ToArray();
     private int clicks;
+
+    /// <summary>Reads <c>?rows=</c>; anything else than a whole number in range keeps 1,000.</summary>
+    protected override void Mount(LiveParams parameters)
+    {
+        if (int.TryParse(parameters.Query["rows"], out var rows) && rows is > 0 and <= MaxRows)
+        {
+            values = Enumerable.Range(0, rows).ToArray();
+        }
+    }
 
     public void Update()
     {
