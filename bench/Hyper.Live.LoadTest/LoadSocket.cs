@@ -25,6 +25,7 @@ internal sealed class LoadSocket : IDisposable
     private readonly string[] topics;
     private readonly string[] joinRefs;
     private byte[]? pending;
+    private MessageInflater? inflater;
     private int nextRef;
     private int busy;
     private long lastSent;
@@ -81,12 +82,15 @@ internal sealed class LoadSocket : IDisposable
                     throw new InvalidOperationException("upgrade refused: " + head.Split('\r')[0]);
                 }
 
-                if (head.Contains("Sec-WebSocket-Extensions", StringComparison.OrdinalIgnoreCase))
+                // Per-message deflate (HyperLiveOptions.WebSocketCompression) is spoken for what the
+                // server sends; the harness's own frames stay uncompressed, which RFC 7692 allows.
+                var deflate = head.Contains("permessage-deflate", StringComparison.OrdinalIgnoreCase);
+                if (head.Contains("Sec-WebSocket-Extensions", StringComparison.OrdinalIgnoreCase) && (!deflate || head.Contains("server_no_context_takeover", StringComparison.OrdinalIgnoreCase)))
                 {
                     throw new InvalidOperationException("the server negotiated an extension the harness does not speak");
                 }
 
-                var result = new LoadSocket(socket, views);
+                var result = new LoadSocket(socket, views) { inflater = deflate ? new MessageInflater() : null };
                 if (length > headerEnd + 4)
                 {
                     result.pending = buffer.AsSpan(headerEnd + 4, length - headerEnd - 4).ToArray();
@@ -154,7 +158,11 @@ internal sealed class LoadSocket : IDisposable
         Dispose();
     }
 
-    public void Dispose() => socket.Dispose();
+    public void Dispose()
+    {
+        socket.Dispose();
+        inflater?.Dispose();
+    }
 
     private static async Task SendAllAsync(Socket socket, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
@@ -285,7 +293,8 @@ internal sealed class LoadSocket : IDisposable
                     case 0x1 when (first & 0x80) == 0:
                         return (0, 0, "the server fragmented a text frame");
                     case 0x1:
-                        var status = ReplyStatus(body, refValue);
+                        // RSV1 marks a compressed message; its size on the wire is what is reported.
+                        var status = ReplyStatus((first & 0x40) != 0 && inflater is not null ? inflater.Inflate(body) : body, refValue);
                         if (status == ReplyKind.Other)
                         {
                             continue;
