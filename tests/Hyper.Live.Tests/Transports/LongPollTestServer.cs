@@ -1,0 +1,14 @@
+using Hyper.Live.Tests.Protocol;
+
+namespace Hyper.Live.Tests.Transports;
+
+/// <summary>The test server with a short long-poll window and idle timeout, so polls and expiry fit in a test.</summary>
+public sealed class LongPollTestServer : LiveTestServer
+{
+    protected override void Configure(HyperLiveOptions options)
+    {
+        options.LongPollWindow = TimeSpan.FromMilliseconds(300);
+        options.IdleTimeout = TimeSpan.FromSeconds(1);
+        options.MaxLongPollSessions = 50;
+    }
+}
