@@ -75,7 +75,7 @@ internal static partial class LongPollEndpoint
 
         if (session is null)
         {
-            // 410 with a token tells the client its session is gone: it opens a new one and rejoins (close 3410).
+            // 410 tells a client that has a token that its session is gone: it opens a new one and rejoins (close 3410).
             await AnswerAsync(context, StatusCodes.Status410Gone).ConfigureAwait(false);
             return;
         }
