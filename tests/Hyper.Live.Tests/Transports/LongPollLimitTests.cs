@@ -40,16 +40,6 @@ public sealed class LongPollLimitTests(LongPollTestServer server) : IClassFixtur
         }
 
         // Unpolled, they all expire: the places are free again.
-        await Eventually(() => registry.Count == 0);
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition());
+        await LongPollTestServer.Eventually(() => registry.Count == 0);
     }
 }

@@ -21,8 +21,8 @@ public sealed class LongPollProtocolTests(LongPollTestServer server) : IClassFix
         Assert.Equal("0", (string?)joined[4]!["response"]!["rendered"]!["0"]);
 
         // Two frames in one body, as the client batches them: both are handled, in order.
-        var first = client.Frame(joinRef, client.Topic, "event", new { type = "click", @event = "increment", value = new { } }, out _);
-        var second = client.Frame(joinRef, client.Topic, "event", new { type = "click", @event = "increment", value = new { } }, out var secondRef);
+        var first = client.Click(joinRef, "increment", out _);
+        var second = client.Click(joinRef, "increment", out var secondRef);
         Assert.Equal(200, (int?)(await client.PostAsync(first, second))["status"]);
         Assert.Equal("""{"0":"2"}""", (await client.ReplyToAsync(secondRef))[4]!["response"]!["diff"]!.ToJsonString());
     }
@@ -79,26 +79,22 @@ public sealed class LongPollProtocolTests(LongPollTestServer server) : IClassFix
     public async Task A_session_whose_client_stops_polling_expires_and_unmounts_its_view()
     {
         using var client = await LongPollTestClient.LoadAsync(server.BaseAddress, "/counter");
-        await client.OpenAsync();
-        await client.PostAsync(client.Join(out var joinRef));
-        await client.ReplyToAsync(joinRef);
+        var joinRef = await client.OpenAndJoinAsync();
         var ends = server.Probe.Count("end:CounterView");
 
         // IdleTimeout is 1 s here: no poll for longer ends the session.
-        await Eventually(() => server.Probe.Count("end:CounterView") > ends);
+        await LongPollTestServer.Eventually(() => server.Probe.Count("end:CounterView") > ends);
 
         var answer = await client.GetAsync();
         Assert.Equal(410, (int?)answer["status"]);
-        Assert.Equal(410, (int?)(await client.PostAsync(client.Frame(joinRef, client.Topic, "event", new { type = "click", @event = "increment", value = new { } }, out _)))["status"]);
+        Assert.Equal(410, (int?)(await client.PostAsync(client.Click(joinRef, "increment", out _)))["status"]);
     }
 
     [Fact]
     public async Task Polling_keeps_a_session_open_past_the_idle_timeout()
     {
         using var client = await LongPollTestClient.LoadAsync(server.BaseAddress, "/counter");
-        await client.OpenAsync();
-        await client.PostAsync(client.Join(out var joinRef));
-        await client.ReplyToAsync(joinRef);
+        var joinRef = await client.OpenAndJoinAsync();
 
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(2.5);
         while (DateTime.UtcNow < until)
@@ -106,7 +102,7 @@ public sealed class LongPollProtocolTests(LongPollTestServer server) : IClassFix
             Assert.NotEqual(410, (int?)(await client.GetAsync())["status"]);
         }
 
-        await client.PostAsync(client.Frame(joinRef, client.Topic, "event", new { type = "click", @event = "increment", value = new { } }, out var eventRef));
+        await client.PostAsync(client.Click(joinRef, "increment", out var eventRef));
         Assert.Equal("""{"0":"1"}""", (await client.ReplyToAsync(eventRef))[4]!["response"]!["diff"]!.ToJsonString());
     }
 
@@ -138,9 +134,7 @@ public sealed class LongPollProtocolTests(LongPollTestServer server) : IClassFix
     public async Task A_line_over_the_frame_limit_closes_the_session()
     {
         using var client = await LongPollTestClient.LoadAsync(server.BaseAddress, "/counter");
-        await client.OpenAsync();
-        await client.PostAsync(client.Join(out var joinRef));
-        await client.ReplyToAsync(joinRef);
+        var joinRef = await client.OpenAndJoinAsync();
 
         var huge = client.Frame(joinRef, client.Topic, "event", new { type = "click", @event = "increment", value = new { text = new string('x', 9000) } }, out _);
 
@@ -166,15 +160,5 @@ public sealed class LongPollProtocolTests(LongPollTestServer server) : IClassFix
         {
             return [.. server.Logs];
         }
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition());
     }
 }

@@ -69,6 +69,10 @@ public sealed class LongPollTestClient : IDisposable
         return JsonSerializer.Serialize(new object?[] { joinRef ?? refValue, refValue, topic, eventName, payload });
     }
 
+    /// <summary>A click on an element bound to <paramref name="eventName"/> in the joined view.</summary>
+    public string Click(string joinRef, string eventName, out string refValue) =>
+        Frame(joinRef, Topic, "event", new { type = "click", @event = eventName, value = new { } }, out refValue);
+
     /// <summary>The join of the page's view.</summary>
     public string Join(out string joinRef) => Frame(null, Topic, "phx_join", new Dictionary<string, object?>
     {
@@ -77,6 +81,15 @@ public sealed class LongPollTestClient : IDisposable
         ["static"] = Page.Static,
         ["url"] = Page.Url.ToString(),
     }, out joinRef);
+
+    /// <summary>Opens the session and joins the page's view; returns the join ref once the join is answered.</summary>
+    public async Task<string> OpenAndJoinAsync()
+    {
+        await OpenAsync();
+        await PostAsync(Join(out var joinRef));
+        await ReplyToAsync(joinRef);
+        return joinRef;
+    }
 
     /// <summary>Polls until the frame answering <paramref name="refValue"/> arrives; returns it.</summary>
     public async Task<JsonArray> ReplyToAsync(string refValue)

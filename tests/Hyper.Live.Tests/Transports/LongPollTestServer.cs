@@ -11,4 +11,15 @@ public sealed class LongPollTestServer : LiveTestServer
         options.IdleTimeout = TimeSpan.FromSeconds(1);
         options.MaxLongPollSessions = 50;
     }
+
+    /// <summary>Waits up to 5 s for <paramref name="condition"/>, then asserts it.</summary>
+    public static async Task Eventually(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition());
+    }
 }
