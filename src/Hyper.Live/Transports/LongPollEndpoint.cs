@@ -107,6 +107,10 @@ internal static partial class LongPollEndpoint
         {
             await AnswerAsync(context, frames.Count > 0 ? StatusCodes.Status200OK : StatusCodes.Status204NoContent, token, frames).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client aborts a poll only when it drops the whole session (it then rejoins over a new one).
+        }
         finally
         {
             session.Delivered(frames);

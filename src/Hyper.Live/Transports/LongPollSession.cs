@@ -158,7 +158,9 @@ internal sealed partial class LongPollSession : IFrameSink
             }
 
             waiting = null;
-            return TakeLocked();
+
+            // Nobody would read them: the frames wait for the client's next poll.
+            return aborted.IsCancellationRequested ? [] : TakeLocked();
         }
     }
 

@@ -1,4 +1,5 @@
 using Hyper.Live.Tests.Protocol;
+using Hyper.Live.Transports;
 
 namespace Hyper.Live.Tests.Transports;
 
@@ -82,7 +83,9 @@ public sealed class LongPollProtocolTests(LongPollTestServer server) : IClassFix
         var joinRef = await client.OpenAndJoinAsync();
         var ends = server.Probe.Count("end:CounterView");
 
-        // IdleTimeout is 1 s here: no poll for longer ends the session.
+        // IdleTimeout is 1 s here: no poll for longer ends the session (other tests' sessions end too, so look it up).
+        var registry = (LongPollRegistry)server.Services.GetService(typeof(LongPollRegistry))!;
+        await LongPollTestServer.Eventually(() => registry.Find(client.Token!, out _) is null);
         await LongPollTestServer.Eventually(() => server.Probe.Count("end:CounterView") > ends);
 
         var answer = await client.GetAsync();
