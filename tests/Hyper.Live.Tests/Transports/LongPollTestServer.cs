@@ -9,7 +9,6 @@ public sealed class LongPollTestServer : LiveTestServer
     {
         options.LongPollWindow = TimeSpan.FromMilliseconds(300);
         options.IdleTimeout = TimeSpan.FromSeconds(1);
-        options.MaxLongPollSessions = 50;
     }
 
     /// <summary>Waits up to 5 s for <paramref name="condition"/>, then asserts it.</summary>
