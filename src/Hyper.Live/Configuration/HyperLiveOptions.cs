@@ -107,6 +107,20 @@ public sealed class HyperLiveOptions
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(75);
 
     /// <summary>
+    /// How long a long-poll request (<c>/live/longpoll</c>, the fallback when a WebSocket cannot open)
+    /// is held open waiting for frames before it is answered empty and the client polls again.
+    /// 10 s by default, as Phoenix; keep it well under the client's 20 s request timeout. A long-poll
+    /// session whose client has not polled for <see cref="IdleTimeout"/> is closed.
+    /// </summary>
+    public TimeSpan LongPollWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Long-poll sessions open at once on this server; one more is refused with 503 (the client
+    /// retries). 10,000 by default; null removes the limit (<see cref="MaxSocketsPerIpAddress"/> still applies).
+    /// </summary>
+    public int? MaxLongPollSessions { get; set; } = 10_000;
+
+    /// <summary>
     /// Bytes of frames queued for a client that does not read them fast enough; past this the
     /// client is disconnected, so a stalled browser cannot grow the server's memory without
     /// bound. Renders for a client that is behind are coalesced first (one diff of the latest

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,8 @@ namespace Microsoft.AspNetCore.Builder;
 public static class HyperLiveEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the client script, the socket at <c>/live/websocket</c>, and a route for every
+    /// Maps the client script, the socket at <c>/live/websocket</c> (and its long-poll fallback at
+    /// <c>/live/longpoll</c>), and a route for every
     /// <see cref="LiveView"/> in a <c>*.Live</c> namespace of <paramref name="assemblies"/>
     /// (when none is given, the assembly whose code calls this method — the app's, also under
     /// <c>WebApplicationFactory</c>, whose entry assembly is the test host): <c>Live/TodoList.cs</c> → <c>/todo-list</c>.
@@ -38,6 +40,8 @@ public static class HyperLiveEndpointRouteBuilderExtensions
         var socket = endpoints.CreateApplicationBuilder().UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         socket.Run(WebSocketEndpoint.HandleAsync);
         endpoints.Map(WebSocketEndpoint.Path, socket.Build()).WithDisplayName("Hyper.Live socket");
+        // The same socket over plain HTTP, for clients whose WebSocket cannot open (a proxy, an old browser).
+        endpoints.MapMethods(LongPollEndpoint.Path, [HttpMethods.Get, HttpMethods.Post], LongPollEndpoint.HandleAsync).WithDisplayName("Hyper.Live long-poll");
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<HyperLiveOptions>>().Value.DiagnosticsPath is { Length: > 0 } diagnostics)
         {
             endpoints.MapDiagnostics(diagnostics);

@@ -31,6 +31,7 @@ public static class HyperLiveServiceCollectionExtensions
         services.TryAddSingleton<CsrfTokens>();
         services.TryAddSingleton<HyperLiveMetrics>();
         services.TryAddSingleton<IdleSweeper>();
+        services.TryAddSingleton<LongPollRegistry>();
         services.TryAddSingleton<OriginPolicy>();
         services.TryAddSingleton<LiveHost>();
         services.TryAddSingleton<RateLimits>();

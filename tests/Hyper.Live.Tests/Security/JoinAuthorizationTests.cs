@@ -133,4 +133,28 @@ public sealed class JoinAuthorizationTests : IAsyncLifetime
 
         Assert.Equal("ok", (string?)reply["status"]);
     }
+
+    // The long-poll transport (Transports/LongPoll*): the session is the user's who opened it.
+    [Fact]
+    public async Task Over_long_poll_a_join_is_authorized_for_the_user_who_opened_the_session()
+    {
+        using var client = await Transports.LongPollTestClient.LoadAsync(baseAddress, "/admin", user: "ann:admin");
+        await client.OpenAsync();
+
+        await client.PostAsync(client.Join(out var joinRef));
+
+        Assert.Equal("ok", (string?)(await client.ReplyToAsync(joinRef))[4]!["status"]);
+    }
+
+    [Fact]
+    public async Task A_long_poll_token_used_by_another_user_is_answered_gone()
+    {
+        using var client = await Transports.LongPollTestClient.LoadAsync(baseAddress, "/admin", user: "ann:admin");
+        await client.OpenAsync();
+
+        client.ActAs("mallory:admin");
+
+        Assert.Equal(410, (int?)(await client.PostAsync(client.Join(out _)))["status"]);
+        Assert.Equal(410, (int?)(await client.GetAsync())["status"]);
+    }
 }

@@ -53,6 +53,9 @@ const liveSocket = new LiveSocket("/live", Socket, {
   params: () => ({_csrf_token: csrfToken}),
   hooks,
   transport: Transport,
+  // Long-poll (/live/longpoll) when the WebSocket has not opened within this time (a proxy
+  // that blocks it, say); data-long-poll-fallback-ms="0" on the script tag turns it off.
+  longPollFallbackMs: Number(script?.dataset.longPollFallbackMs ?? 2500),
 })
 
 // As LiveSocket.redirect (flash cookie, unload), but without leaving a history entry behind.
