@@ -40,6 +40,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
     private long lastReceived = Environment.TickCount64;
     private long closingSince;
     private WebSocket webSocket = null!;
+    private CloseFrameStream? wire;
 
     private WebSocketConnection(LiveHost host)
     {
@@ -123,6 +124,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
     {
         using var accepted = await context.WebSockets.AcceptWebSocketAsync(accept).ConfigureAwait(false);
         webSocket = accepted;
+        wire = CloseFrameStream.Of(context);
 
         // One sweeper watches every connection for idleness and closes them all on shutdown,
         // so a connection needs no cancellation token or timer of its own.
@@ -145,9 +147,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
                 Volatile.Write(ref lastReceived, Environment.TickCount64);
                 if (first.MessageType == WebSocketMessageType.Close)
                 {
-                    // Echo the client's code (RFC 6455 §5.5.1): answering 1000 to a 4000 would make
-                    // the LiveView client reload the page instead of reconnecting (protocol §2.6).
-                    Close(webSocket.CloseStatus ?? WebSocketCloseStatus.Empty, webSocket.CloseStatusDescription ?? "");
+                    EchoClose();
                     return;
                 }
 
@@ -186,9 +186,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
                     switch (result.MessageType)
                     {
                         case WebSocketMessageType.Close:
-                            // Echo the client's code (RFC 6455 §5.5.1): answering 1000 to a 4000 would make
-                            // the LiveView client reload the page instead of reconnecting (protocol §2.6).
-                            Close(webSocket.CloseStatus ?? WebSocketCloseStatus.Empty, webSocket.CloseStatusDescription ?? "");
+                            EchoClose();
                             return;
                         case WebSocketMessageType.Binary:
                             // Binary frames carry upload chunks, which this server does not accept yet.
@@ -254,6 +252,21 @@ internal sealed partial class WebSocketConnection : IFrameSink
                 host.Metrics.SocketClosed();
             }
         }
+    }
+
+    /// <summary>
+    /// Echoes the client's close code (RFC 6455 §5.5.1): answering 1000 to a 4000, or to a close without
+    /// a code, would make the LiveView client reload the page instead of reconnecting (protocol §2.6).
+    /// </summary>
+    private void EchoClose()
+    {
+        if (wire?.PeerClosedWithoutCode == true)
+        {
+            Close(WebSocketCloseStatus.Empty, "");
+            return;
+        }
+
+        Close(webSocket.CloseStatus ?? WebSocketCloseStatus.Empty, webSocket.CloseStatusDescription ?? "");
     }
 
     /// <summary>Closes a connection that sent nothing for <see cref="HyperLiveOptions.IdleTimeout"/> (called by the sweeper).</summary>
