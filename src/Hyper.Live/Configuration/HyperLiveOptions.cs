@@ -40,6 +40,12 @@ public sealed class HyperLiveOptions
     public TimeSpan ConnectionBannerDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How the page's client connects: reconnect schedule (1 s doubling to 30 s, with jitter), heartbeat,
+    /// auto-connect, long-poll fallback, a default debounce. See <see cref="HyperLiveClientOptions"/> for each default.
+    /// </summary>
+    public HyperLiveClientOptions Client { get; } = new();
+
+    /// <summary>
     /// Origins (<c>scheme://host[:port]</c>, e.g. <c>https://app.example.com</c>) allowed to open the socket
     /// besides the app's own. Empty by default: then a page's origin must name an address the server
     /// listens on (loopback names count as one another) or a host of the <c>AllowedHosts</c> setting.
