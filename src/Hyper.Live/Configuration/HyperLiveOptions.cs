@@ -126,6 +126,19 @@ public sealed class HyperLiveOptions
     /// <summary>Called when a joined view has gone away (left, disconnected, crashed or navigated).</summary>
     public Action<LiveView>? OnSessionEnd { get; set; }
 
+    /// <summary>
+    /// Called when a browser's live socket has been accepted, before any view joins over it (for metrics,
+    /// presence, auditing). Runs on the socket's thread: keep it short. Null by default.
+    /// </summary>
+    public Action<LiveConnection>? OnSocketConnected { get; set; }
+
+    /// <summary>
+    /// Called when a live socket has ended, however it ended (<see cref="LiveConnection.CloseReason"/>,
+    /// <see cref="LiveConnection.Error"/> for a socket the server closed for a fault of the client),
+    /// after its views went. Null by default.
+    /// </summary>
+    public Action<LiveConnection>? OnSocketDisconnected { get; set; }
+
     /// <summary>The most live views one socket may join at once.</summary>
     public int MaxViewsPerSocket { get; set; } = 100;
 

@@ -41,6 +41,8 @@ internal sealed partial class WebSocketConnection : IFrameSink
     private long closingSince;
     private WebSocket webSocket = null!;
     private CloseFrameStream? wire;
+    private bool closeFault;
+    private bool closedByClient;
 
     private WebSocketConnection(LiveHost host)
     {
@@ -76,7 +78,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
             {
                 frame.Release();
                 LogSlowClient(logger, outboundBytes, outbound.Count);
-                CloseLocked(WebSocketCloseStatus.EndpointUnavailable, "too far behind");
+                CloseLocked(WebSocketCloseStatus.EndpointUnavailable, "too far behind", fault: true);
                 return false;
             }
 
@@ -137,6 +139,9 @@ internal sealed partial class WebSocketConnection : IFrameSink
 
         host.Metrics.SocketOpened();
         var phoenix = new PhoenixSocket(this, socketContext, host);
+        // Begun here, in the flow every session of the socket starts from, so their logs carry it too.
+        using var scope = phoenix.BeginLogScope();
+        phoenix.Opened();
         try
         {
             while (webSocket.State == WebSocketState.Open)
@@ -163,7 +168,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
                             if (length >= options.MaxMessageSize)
                             {
                                 LogTooLarge(logger, options.MaxMessageSize);
-                                Close(WebSocketCloseStatus.MessageTooBig, $"frames are limited to {options.MaxMessageSize} bytes");
+                                Close(WebSocketCloseStatus.MessageTooBig, $"frames are limited to {options.MaxMessageSize} bytes", fault: true);
                                 return;
                             }
 
@@ -178,7 +183,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
                         if (!result.EndOfMessage && length >= options.MaxMessageSize)
                         {
                             LogTooLarge(logger, options.MaxMessageSize);
-                            Close(WebSocketCloseStatus.MessageTooBig, $"frames are limited to {options.MaxMessageSize} bytes");
+                            Close(WebSocketCloseStatus.MessageTooBig, $"frames are limited to {options.MaxMessageSize} bytes", fault: true);
                             return;
                         }
                     }
@@ -197,11 +202,11 @@ internal sealed partial class WebSocketConnection : IFrameSink
                             {
                                 if (phoenix.IsAbusive)
                                 {
-                                    Close(WebSocketCloseStatus.PolicyViolation, "too many rate-limited events");
+                                    Close(WebSocketCloseStatus.PolicyViolation, "too many rate-limited events", fault: true);
                                 }
                                 else
                                 {
-                                    Close(WebSocketCloseStatus.InvalidPayloadData, "malformed frame");
+                                    Close(WebSocketCloseStatus.InvalidPayloadData, "malformed frame", fault: true);
                                 }
 
                                 return;
@@ -227,6 +232,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
         {
             try
             {
+                RecordClose(phoenix.Connection);
                 await phoenix.DisposeAsync().ConfigureAwait(false);
                 var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 bool start;
@@ -260,6 +266,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
     /// </summary>
     private void EchoClose()
     {
+        Volatile.Write(ref closedByClient, true);
         if (wire?.PeerClosedWithoutCode == true)
         {
             Close(WebSocketCloseStatus.Empty, "");
@@ -267,6 +274,23 @@ internal sealed partial class WebSocketConnection : IFrameSink
         }
 
         Close(webSocket.CloseStatus ?? WebSocketCloseStatus.Empty, webSocket.CloseStatusDescription ?? "");
+    }
+
+    /// <summary>How the socket ended, for <see cref="HyperLiveOptions.OnSocketDisconnected"/>.</summary>
+    private void RecordClose(LiveConnection connection)
+    {
+        lock (outbound)
+        {
+            if (!completed)
+            {
+                // No close frame either way: the client went away, or the connection broke.
+                connection.Closed(status: null, reason: null, byClient: true, error: false);
+                return;
+            }
+
+            var byClient = Volatile.Read(ref closedByClient);
+            connection.Closed(closeStatus == WebSocketCloseStatus.Empty ? 1005 : (int)closeStatus, closeDescription, byClient, closeFault && !byClient);
+        }
     }
 
     /// <summary>Closes a connection that sent nothing for <see cref="HyperLiveOptions.IdleTimeout"/> (called by the sweeper).</summary>
@@ -296,12 +320,12 @@ internal sealed partial class WebSocketConnection : IFrameSink
     }
 
     /// <summary>Accepts no more frames; the send pump sends the close frame after what is queued.</summary>
-    private void Close(WebSocketCloseStatus status, string description)
+    private void Close(WebSocketCloseStatus status, string description, bool fault = false)
     {
         bool start;
         lock (outbound)
         {
-            CloseLocked(status, description);
+            CloseLocked(status, description, fault);
             start = !pumping;
             pumping = true;
         }
@@ -312,7 +336,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
         }
     }
 
-    private void CloseLocked(WebSocketCloseStatus status, string description)
+    private void CloseLocked(WebSocketCloseStatus status, string description, bool fault = false)
     {
         if (completed)
         {
@@ -320,6 +344,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
         }
 
         completed = true;
+        closeFault = fault;
         closeStatus = status;
         closeDescription = description;
         Volatile.Write(ref closingSince, Environment.TickCount64);
