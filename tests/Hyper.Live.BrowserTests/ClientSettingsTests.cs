@@ -44,17 +44,7 @@ public sealed class ClientSettingsTests(BrowserFixture fixture) : BrowserTest(fi
     public async Task Reconnects_at_once_then_after_1_2_4_seconds_and_starts_over_after_a_success()
     {
         var down = false;
-        await Context.RouteWebSocketAsync("**/live/websocket**", ws =>
-        {
-            if (Volatile.Read(ref down))
-            {
-                _ = ws.CloseAsync(new WebSocketRouteCloseOptions { Code = 1011, Reason = "server down" });
-            }
-            else
-            {
-                ws.ConnectToServer();
-            }
-        });
+        await Live.RefuseSocketsWhileAsync(Context, () => Volatile.Read(ref down));
         var page = await Context.NewPageAsync();
         await page.GotoAsync("/counter");
         await Live.WaitConnectedAsync(page);

@@ -15,16 +15,19 @@ public sealed class CloseCodeTests(BrowserFixture fixture, ITestOutputHelper out
     /// <summary>Marks the document: a reload loses the mark, a reconnect keeps it.</summary>
     private async Task MarkAsync() => await Page.EvaluateAsync("() => { window.__mark = true; window.__oldWs = window.hyperLive.ws }");
 
-    private async Task AssertReconnectedWithoutReloadAsync()
+    private Task AssertReconnectedWithoutReloadAsync() => AssertReconnectedWithoutReloadAsync(Page);
+
+    /// <summary>A new socket is open and joined, on the same document (still marked), and the view answers.</summary>
+    private static async Task AssertReconnectedWithoutReloadAsync(IPage page)
     {
-        await Page.WaitForFunctionAsync(
+        await page.WaitForFunctionAsync(
             "() => window.hyperLive.ws && window.hyperLive.ws !== window.__oldWs && window.hyperLive.ws.readyState === 1",
             null,
             new PageWaitForFunctionOptions { Timeout = 15_000 });
-        await Live.WaitConnectedAsync(Page);
-        Assert.True(await Page.EvaluateAsync<bool>("() => window.__mark === true"), "the page was reloaded instead of reconnecting");
-        await Live.Button(Page, "+").ClickAsync();
-        await Expect(Page.Locator("h2")).ToHaveTextAsync("Count: 1");
+        await Live.WaitConnectedAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__mark === true"), "the page was reloaded instead of reconnecting");
+        await Live.Button(page, "+").ClickAsync();
+        await Expect(page.Locator("h2")).ToHaveTextAsync("Count: 1");
     }
 
     [Fact]
@@ -100,12 +103,7 @@ public sealed class CloseCodeTests(BrowserFixture fixture, ITestOutputHelper out
         }
         else
         {
-            await page.WaitForFunctionAsync(
-                "() => window.hyperLive.ws && window.hyperLive.ws !== window.__oldWs && window.hyperLive.ws.readyState === 1",
-                null,
-                new PageWaitForFunctionOptions { Timeout = 15_000 });
-            await Live.WaitConnectedAsync(page);
-            Assert.True(await page.EvaluateAsync<bool>("() => window.__mark === true"), $"the page reloaded after a {code}");
+            await AssertReconnectedWithoutReloadAsync(page);
         }
     }
 }
