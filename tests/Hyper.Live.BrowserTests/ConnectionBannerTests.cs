@@ -66,17 +66,7 @@ public sealed class ConnectionBannerTests(BrowserFixture fixture, ITestOutputHel
     {
         var down = false;
         await using var context = await Fixture.NewContextAsync();
-        await context.RouteWebSocketAsync("**/live/websocket**", ws =>
-        {
-            if (Volatile.Read(ref down))
-            {
-                _ = ws.CloseAsync(new WebSocketRouteCloseOptions { Code = 1011, Reason = "server down" });
-            }
-            else
-            {
-                ws.ConnectToServer();
-            }
-        });
+        await Live.RefuseSocketsWhileAsync(context, () => Volatile.Read(ref down));
         var page = await context.NewPageAsync();
         await page.GotoAsync("/counter");
         await Live.WaitConnectedAsync(page);

@@ -20,6 +20,23 @@ internal static partial class Live
         await Expect(Container(page)).ToHaveClassAsync(ConnectedClass());
     }
 
+    /// <summary>
+    /// Routes the context's live sockets: while <paramref name="down"/> says so, a new socket is closed at
+    /// once with 1011, as if the server were unreachable; otherwise it goes through to the server.
+    /// </summary>
+    public static Task RefuseSocketsWhileAsync(IBrowserContext context, Func<bool> down) =>
+        context.RouteWebSocketAsync("**/live/websocket**", ws =>
+        {
+            if (down())
+            {
+                _ = ws.CloseAsync(new WebSocketRouteCloseOptions { Code = 1011, Reason = "server down" });
+            }
+            else
+            {
+                ws.ConnectToServer();
+            }
+        });
+
     /// <summary>A button by its exact accessible name ("+", "−", "Reset").</summary>
     public static ILocator Button(IPage page, string name) =>
         page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = name, Exact = true });

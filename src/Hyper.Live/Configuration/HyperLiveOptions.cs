@@ -40,6 +40,12 @@ public sealed class HyperLiveOptions
     public TimeSpan ConnectionBannerDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How the page's client connects: reconnect schedule (1 s doubling to 30 s, with jitter), heartbeat,
+    /// auto-connect, long-poll fallback, a default debounce. See <see cref="HyperLiveClientOptions"/> for each default.
+    /// </summary>
+    public HyperLiveClientOptions Client { get; } = new();
+
+    /// <summary>
     /// Origins (<c>scheme://host[:port]</c>, e.g. <c>https://app.example.com</c>) allowed to open the socket
     /// besides the app's own. Empty by default: then a page's origin must name an address the server
     /// listens on (loopback names count as one another) or a host of the <c>AllowedHosts</c> setting.
@@ -143,6 +149,19 @@ public sealed class HyperLiveOptions
 
     /// <summary>Called when a joined view has gone away (left, disconnected, crashed or navigated).</summary>
     public Action<LiveView>? OnSessionEnd { get; set; }
+
+    /// <summary>
+    /// Called when a browser's live socket has been accepted, before any view joins over it (for metrics,
+    /// presence, auditing). Runs on the socket's thread: keep it short. Null by default.
+    /// </summary>
+    public Action<LiveConnection>? OnSocketConnected { get; set; }
+
+    /// <summary>
+    /// Called when a live socket has ended, however it ended (<see cref="LiveConnection.CloseReason"/>,
+    /// <see cref="LiveConnection.Error"/> for a socket the server closed for a fault of the client),
+    /// after its views went. Null by default.
+    /// </summary>
+    public Action<LiveConnection>? OnSocketDisconnected { get; set; }
 
     /// <summary>The most live views one socket may join at once.</summary>
     public int MaxViewsPerSocket { get; set; } = 100;

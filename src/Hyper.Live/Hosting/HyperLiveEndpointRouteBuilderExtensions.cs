@@ -37,7 +37,7 @@ public static class HyperLiveEndpointRouteBuilderExtensions
         endpoints.MapClientScript();
         // No WebSocket-level keep-alive: the Phoenix client's heartbeat (every 30 s) and the
         // server's IdleSweeper already find dead peers, and the keep-alive costs every socket a timer.
-        var socket = endpoints.CreateApplicationBuilder().UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
+        var socket = endpoints.CreateApplicationBuilder().Use(CloseFrameStream.InstallAsync).UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         socket.Run(WebSocketEndpoint.HandleAsync);
         endpoints.Map(WebSocketEndpoint.Path, socket.Build()).WithDisplayName("Hyper.Live socket");
         // The same socket over plain HTTP, for clients whose WebSocket cannot open (a proxy, an old browser).

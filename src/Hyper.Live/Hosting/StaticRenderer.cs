@@ -56,6 +56,7 @@ internal static class StaticRenderer
         {
             ["data-connection-banner"] = host.Options.ConnectionBanner ?? "",
             ["data-connection-banner-delay"] = (long)host.Options.ConnectionBannerDelay.TotalMilliseconds,
+            ["data-hyper-config"] = host.Options.Client.ToJson(),
         };
         string page;
         using (RenderArena.Enter())

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Hyper.Live.Diagnostics;
 using Hyper.Live.Protocol;
@@ -27,7 +28,11 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
         logger = host.Loggers.CreateLogger<PhoenixSocket>();
         inbound = new InboundBudget(host.Options.MaxInboundFrames, host.Options.MaxInboundBytes);
         malformedWarnings = new WarningThrottle(host.Options.ClientErrorLogInterval);
+        Connection = new LiveConnection(context.User, context.Request.Features.Get<IHttpConnectionFeature>()?.RemoteIpAddress, SessionIds);
     }
+
+    /// <summary>The socket as the app sees it (connection events, logging scope).</summary>
+    public LiveConnection Connection { get; }
 
     public IFrameSink Sink { get; }
 
@@ -144,6 +149,42 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
         }
 
         await Task.WhenAll(all.Select(s => s.Completion)).ConfigureAwait(false);
+        LogDisconnected(logger, Connection.CloseStatus, Connection.CloseReason);
+        Notify(host.Options.OnSocketDisconnected, "OnSocketDisconnected");
+    }
+
+    /// <summary>Starts a logging scope with the socket's id and its sessions' ids, read as each line is logged.</summary>
+    public IDisposable? BeginLogScope() => logger.BeginScope(new ConnectionLogScope(Connection));
+
+    /// <summary>Tells the app the socket is open (<see cref="HyperLiveOptions.OnSocketConnected"/>).</summary>
+    public void Opened()
+    {
+        LogConnected(logger);
+        Notify(host.Options.OnSocketConnected, "OnSocketConnected");
+    }
+
+    private void Notify(Action<LiveConnection>? handler, string name)
+    {
+        try
+        {
+            handler?.Invoke(Connection);
+        }
+        catch (Exception error)
+        {
+            // The app's handler failing must not take the socket (or the server) down with it.
+            LogHandlerFailed(logger, error, name);
+        }
+    }
+
+    private string[] SessionIds()
+    {
+        var topics = sessions.Topics();
+        for (var i = 0; i < topics.Length; i++)
+        {
+            topics[i] = topics[i][PhoenixEvents.ViewTopicPrefix.Length..];
+        }
+
+        return topics;
     }
 
     private void Join(PhoenixMessage message, int size)
@@ -202,6 +243,15 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
 
     [LoggerMessage(Message = "Malformed frame from a client: {Reason} ({HeldBack} more from this socket since the last warning, logged at Debug)")]
     private static partial void LogMalformedFrame(ILogger logger, LogLevel level, string reason, int heldBack);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Socket connected")]
+    private static partial void LogConnected(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Socket disconnected ({Status} {Reason})")]
+    private static partial void LogDisconnected(ILogger logger, int? status, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "HyperLiveOptions.{Handler} threw")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception error, string handler);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Join of {Topic} refused: {Reason}")]
     private static partial void LogJoinRefused(ILogger logger, string topic, string reason);

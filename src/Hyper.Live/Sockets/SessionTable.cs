@@ -25,6 +25,20 @@ internal sealed class SessionTable
         }
     }
 
+    /// <summary>The topics of the sessions now, in no particular order.</summary>
+    public string[] Topics()
+    {
+        lock (gate)
+        {
+            if (first is null)
+            {
+                return others is null ? [] : [.. others.Keys];
+            }
+
+            return others is null ? [firstTopic!] : [firstTopic!, .. others.Keys];
+        }
+    }
+
     public bool TryGet(string topic, out LiveSession session)
     {
         lock (gate)

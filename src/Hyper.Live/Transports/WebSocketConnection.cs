@@ -40,6 +40,9 @@ internal sealed partial class WebSocketConnection : IFrameSink
     private long lastReceived = Environment.TickCount64;
     private long closingSince;
     private WebSocket webSocket = null!;
+    private CloseFrameStream? wire;
+    private bool closeFault;
+    private bool closedByClient;
 
     private WebSocketConnection(LiveHost host)
     {
@@ -75,7 +78,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
             {
                 frame.Release();
                 LogSlowClient(logger, outboundBytes, outbound.Count);
-                CloseLocked(WebSocketCloseStatus.EndpointUnavailable, "too far behind");
+                CloseLocked(WebSocketCloseStatus.EndpointUnavailable, "too far behind", fault: true);
                 return false;
             }
 
@@ -123,6 +126,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
     {
         using var accepted = await context.WebSockets.AcceptWebSocketAsync(accept).ConfigureAwait(false);
         webSocket = accepted;
+        wire = CloseFrameStream.Of(context);
 
         // One sweeper watches every connection for idleness and closes them all on shutdown,
         // so a connection needs no cancellation token or timer of its own.
@@ -135,6 +139,9 @@ internal sealed partial class WebSocketConnection : IFrameSink
 
         host.Metrics.SocketOpened();
         var phoenix = new PhoenixSocket(this, socketContext, host);
+        // Begun here, in the flow every session of the socket starts from, so their logs carry it too.
+        using var scope = phoenix.BeginLogScope();
+        phoenix.Opened();
         try
         {
             while (webSocket.State == WebSocketState.Open)
@@ -145,9 +152,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
                 Volatile.Write(ref lastReceived, Environment.TickCount64);
                 if (first.MessageType == WebSocketMessageType.Close)
                 {
-                    // Echo the client's code (RFC 6455 §5.5.1): answering 1000 to a 4000 would make
-                    // the LiveView client reload the page instead of reconnecting (protocol §2.6).
-                    Close(webSocket.CloseStatus ?? WebSocketCloseStatus.Empty, webSocket.CloseStatusDescription ?? "");
+                    EchoClose();
                     return;
                 }
 
@@ -163,7 +168,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
                             if (length >= options.MaxMessageSize)
                             {
                                 LogTooLarge(logger, options.MaxMessageSize);
-                                Close(WebSocketCloseStatus.MessageTooBig, $"frames are limited to {options.MaxMessageSize} bytes");
+                                Close(WebSocketCloseStatus.MessageTooBig, $"frames are limited to {options.MaxMessageSize} bytes", fault: true);
                                 return;
                             }
 
@@ -178,7 +183,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
                         if (!result.EndOfMessage && length >= options.MaxMessageSize)
                         {
                             LogTooLarge(logger, options.MaxMessageSize);
-                            Close(WebSocketCloseStatus.MessageTooBig, $"frames are limited to {options.MaxMessageSize} bytes");
+                            Close(WebSocketCloseStatus.MessageTooBig, $"frames are limited to {options.MaxMessageSize} bytes", fault: true);
                             return;
                         }
                     }
@@ -186,9 +191,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
                     switch (result.MessageType)
                     {
                         case WebSocketMessageType.Close:
-                            // Echo the client's code (RFC 6455 §5.5.1): answering 1000 to a 4000 would make
-                            // the LiveView client reload the page instead of reconnecting (protocol §2.6).
-                            Close(webSocket.CloseStatus ?? WebSocketCloseStatus.Empty, webSocket.CloseStatusDescription ?? "");
+                            EchoClose();
                             return;
                         case WebSocketMessageType.Binary:
                             // Binary frames carry upload chunks, which this server does not accept yet.
@@ -199,11 +202,11 @@ internal sealed partial class WebSocketConnection : IFrameSink
                             {
                                 if (phoenix.IsAbusive)
                                 {
-                                    Close(WebSocketCloseStatus.PolicyViolation, "too many rate-limited events");
+                                    Close(WebSocketCloseStatus.PolicyViolation, "too many rate-limited events", fault: true);
                                 }
                                 else
                                 {
-                                    Close(WebSocketCloseStatus.InvalidPayloadData, "malformed frame");
+                                    Close(WebSocketCloseStatus.InvalidPayloadData, "malformed frame", fault: true);
                                 }
 
                                 return;
@@ -229,6 +232,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
         {
             try
             {
+                RecordClose(phoenix.Connection);
                 await phoenix.DisposeAsync().ConfigureAwait(false);
                 var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 bool start;
@@ -253,6 +257,39 @@ internal sealed partial class WebSocketConnection : IFrameSink
                 sweeper.Remove(this);
                 host.Metrics.SocketClosed();
             }
+        }
+    }
+
+    /// <summary>
+    /// Echoes the client's close code (RFC 6455 §5.5.1): answering 1000 to a 4000, or to a close without
+    /// a code, would make the LiveView client reload the page instead of reconnecting (protocol §2.6).
+    /// </summary>
+    private void EchoClose()
+    {
+        Volatile.Write(ref closedByClient, true);
+        if (wire?.PeerClosedWithoutCode == true)
+        {
+            Close(WebSocketCloseStatus.Empty, "");
+            return;
+        }
+
+        Close(webSocket.CloseStatus ?? WebSocketCloseStatus.Empty, webSocket.CloseStatusDescription ?? "");
+    }
+
+    /// <summary>How the socket ended, for <see cref="HyperLiveOptions.OnSocketDisconnected"/>.</summary>
+    private void RecordClose(LiveConnection connection)
+    {
+        lock (outbound)
+        {
+            if (!completed)
+            {
+                // No close frame either way: the client went away, or the connection broke.
+                connection.Closed(status: null, reason: null, byClient: true, error: false);
+                return;
+            }
+
+            var byClient = Volatile.Read(ref closedByClient);
+            connection.Closed(closeStatus == WebSocketCloseStatus.Empty ? 1005 : (int)closeStatus, closeDescription, byClient, closeFault && !byClient);
         }
     }
 
@@ -283,12 +320,12 @@ internal sealed partial class WebSocketConnection : IFrameSink
     }
 
     /// <summary>Accepts no more frames; the send pump sends the close frame after what is queued.</summary>
-    private void Close(WebSocketCloseStatus status, string description)
+    private void Close(WebSocketCloseStatus status, string description, bool fault = false)
     {
         bool start;
         lock (outbound)
         {
-            CloseLocked(status, description);
+            CloseLocked(status, description, fault);
             start = !pumping;
             pumping = true;
         }
@@ -299,7 +336,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
         }
     }
 
-    private void CloseLocked(WebSocketCloseStatus status, string description)
+    private void CloseLocked(WebSocketCloseStatus status, string description, bool fault = false)
     {
         if (completed)
         {
@@ -307,6 +344,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
         }
 
         completed = true;
+        closeFault = fault;
         closeStatus = status;
         closeDescription = description;
         Volatile.Write(ref closingSince, Environment.TickCount64);

@@ -5,10 +5,13 @@ import {Serializer, Socket} from "phoenix"
 import {LiveSocket} from "phoenix_live_view"
 import {installBindings} from "./bindings.js"
 import {installConnectionBanner} from "./connection-banner.js"
+import {debounceCallbacks, readConfig, reconnectSchedule} from "./config.js"
+import {createErrors} from "./errors.js"
 
 // Must be read while the module evaluates: document.currentScript is null afterwards.
 const script = document.currentScript
 const csrfToken = document.querySelector("meta[name='csrf-token']")?.getAttribute("content")
+const config = readConfig(script)
 
 // One object, shared with LiveSocket, so hooks added to `hyperLive.hooks` at any time
 // before an element mounts are found. A page script that runs before this bundle may
@@ -42,6 +45,7 @@ function decode(raw, callback) {
   Serializer.decode(raw, (message) => {
     const redirect = message.event === "redirect" ? message.payload : message.payload?.response?.redirect
     if (redirect?.kind === "replace" && typeof redirect.to === "string") replacingRedirects.add(redirect.to)
+    errors.inspect(message)
     callback(message)
   })
 }
@@ -53,10 +57,18 @@ const liveSocket = new LiveSocket("/live", Socket, {
   params: () => ({_csrf_token: csrfToken}),
   hooks,
   transport: Transport,
-  // Long-poll (/live/longpoll) when the WebSocket has not opened within this time (a proxy
-  // that blocks it, say); data-long-poll-fallback-ms="0" on the script tag turns it off.
-  longPollFallbackMs: Number(script?.dataset.longPollFallbackMs ?? 2500),
+  reconnectAfterMs: reconnectSchedule(config, giveUp),
+  heartbeatIntervalMs: config.heartbeatIntervalMs,
+  ...(config.longPollFallbackMs !== null ? {longPollFallbackMs: config.longPollFallbackMs} : {}),
+  dom: debounceCallbacks(config),
 })
+
+// Past HyperLiveOptions.Client.MaxReconnectAttempts: stop, and say so, until connect() is called.
+function giveUp() {
+  liveSocket.disconnect()
+  syncState()
+  errors.report({type: "not_connected", message: `gave up after ${config.maxReconnectAttempts} reconnect attempts`})
+}
 
 // As LiveSocket.redirect (flash cookie, unload), but without leaving a history entry behind.
 const redirect = liveSocket.redirect.bind(liveSocket)
@@ -69,8 +81,15 @@ liveSocket.redirect = (to, flash, reloadToken) => {
 
 const socket = liveSocket.getSocket()
 socket.onOpen(syncState)
-socket.onClose(syncState)
-socket.onError(syncState)
+socket.onClose((event) => {
+  syncState()
+  // Not after disconnect(): the page asked for that one.
+  if (!socket.closeWasClean) errors.report({type: "not_connected", message: `the connection closed (${event?.code ?? "no code"})`})
+})
+socket.onError(() => {
+  syncState()
+  errors.report({type: "not_connected", message: "the connection to the server failed"})
+})
 
 function currentState() {
   // "connecting" | "open" | "closing" | "closed", straight from the socket's transport.
@@ -108,6 +127,12 @@ const hyperLive = {
     return currentState()
   },
 
+  /**
+   * The last error the page saw, or null: {type, message, field?, topic?, at} (types in errors.js).
+   * Each one is also dispatched as a `hyper:error` event on window, with the error as `detail`.
+   */
+  lastError: null,
+
   /** Calls `callback(newState, oldState)` on every change; returns the unsubscribe function. */
   onStateChange(callback) {
     listeners.add(callback)
@@ -125,6 +150,8 @@ const hyperLive = {
     syncState()
   },
 }
+
+const errors = createErrors(hyperLive)
 
 // Server commands (LiveView.Focus, Scroll, Download, RunJavaScript) arrive as push events
 // with reserved names, so they need nothing beyond the Phoenix protocol.
@@ -154,6 +181,6 @@ window.hyperLive = hyperLive
 
 installConnectionBanner(hyperLive, script?.dataset ?? {})
 
-if (script?.dataset.autoConnect !== "false") {
+if (config.autoConnect) {
   hyperLive.connect()
 }
