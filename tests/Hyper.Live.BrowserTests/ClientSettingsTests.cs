@@ -45,8 +45,9 @@ public sealed class ClientSettingsTests(BrowserFixture fixture) : BrowserTest(fi
     {
         var down = false;
         await Live.RefuseSocketsWhileAsync(Context, () => Volatile.Read(ref down));
-        var page = await Context.NewPageAsync();
-        await page.GotoAsync("/counter");
+
+        // The defaults without the long-poll fallback, which would take over from the refused WebSocket after 2.5 s.
+        var page = await OpenWithSettingsAsync("/counter", "{}");
         await Live.WaitConnectedAsync(page);
         await RecordAttemptsAsync(page);
 
