@@ -12,8 +12,10 @@ namespace Hyper.Live.Testing;
 /// after each patch. Used as a test oracle for the server diff engine and by the in-process test client.
 /// </summary>
 /// <remarks>
-/// Deliberate differences from the browser: the <c>data-phx-skip</c> optimisation is never applied (the HTML is
-/// always complete); <c>phx-update="ignore"</c> containers are re-rendered like any other element; stream
+/// Root-tracked subtrees (<c>"r": 1</c>) that no diff reached are skipped as the client skips them
+/// (<c>data-phx-skip</c>): the page keeps the element it had, so a change the server failed to send stays invisible
+/// here too. Deliberate differences from the browser: components are always rendered in full (the client skips
+/// those a full patch's diff does not name); <c>phx-update="ignore"</c> containers are re-rendered like any other element; stream
 /// containers are modelled as their list of children only (no non-stream siblings). Where the real client would
 /// throw on a diff, <see cref="Merge(JsonObject)"/> throws an <see cref="InvalidOperationException"/> naming the cause.
 /// </remarks>
@@ -73,6 +75,15 @@ public sealed class ClientRenderedTree
 
     /// <summary>The top-level <c>"r"</c> reply of the last merged diff (null when absent or falsy, as the client treats it).</summary>
     public JsonNode? LastReply { get; private set; }
+
+    /// <summary>
+    /// How many root-tracked subtrees (<c>"r": 1</c>: nested single-root templates, rows of keyed lists) the last
+    /// patch left as they were in the page, as the client's <c>data-phx-skip</c> placeholders do.
+    /// </summary>
+    public int SkippedSubtrees => _writer.SkippedRoots;
+
+    /// <summary>How many root-tracked subtrees the last patch rendered afresh (and morphed).</summary>
+    public int RenderedSubtrees => _writer.RenderedRoots;
 
     /// <summary>How the last merged diff (or the join) was applied to the page.</summary>
     public ClientPatchKind LastPatch { get; private set; }

@@ -27,21 +27,56 @@ internal static class RenderedMerger
         if (IsTruthy(source[RenderedKeys.Keyed]))
         {
             MergeKeyed(target, source);
+        }
+        else
+        {
+            foreach (var (key, value) in Entries(source))
+            {
+                // "s" present with any value (even null) counts as new statics, as `val[STATIC] === undefined` does.
+                if (value is JsonObject newObject && !newObject.ContainsKey(RenderedKeys.Static) && target[key] is JsonObject cached)
+                {
+                    MergeInPlace(cached, newObject);
+                }
+                else
+                {
+                    target[key] = Adopt(value);
+                }
+            }
+        }
+
+        MarkChanged(target);
+    }
+
+    /// <summary>A root-tracked node a diff reached must be rendered again rather than skipped (<c>newRender</c>).</summary>
+    private static void MarkChanged(JsonObject node)
+    {
+        if (IsTruthy(node[RenderedKeys.Root]))
+        {
+            node[RenderedKeys.NewRender] = true;
+        }
+    }
+
+    /// <summary>
+    /// cloneMerge without pruning walks every object of a non-keyed tree (merging an empty diff where the source
+    /// has none) and marks each root-tracked node as changed; a keyed source only marks what mergeKeyed reached.
+    /// </summary>
+    private static void MarkTreeChanged(JsonObject merged, JsonObject source)
+    {
+        if (IsTruthy(source[RenderedKeys.Keyed]))
+        {
             return;
         }
 
-        foreach (var (key, value) in Entries(source))
+        foreach (var (key, value) in merged)
         {
-            // "s" present with any value (even null) counts as new statics, as `val[STATIC] === undefined` does.
-            if (value is JsonObject newObject && !newObject.ContainsKey(RenderedKeys.Static) && target[key] is JsonObject cached)
+            var sourceValue = source[key];
+            if (value is JsonObject child && (sourceValue is null || sourceValue is JsonObject { } s && !s.ContainsKey(RenderedKeys.Static)))
             {
-                MergeInPlace(cached, newObject);
-            }
-            else
-            {
-                target[key] = Adopt(value);
+                MarkTreeChanged(child, sourceValue as JsonObject ?? []);
             }
         }
+
+        MarkChanged(merged);
     }
 
     /// <summary>
@@ -57,6 +92,10 @@ internal static class RenderedMerger
         if (pruneInternalIds)
         {
             PruneInternalIds(merged);
+        }
+        else
+        {
+            MarkTreeChanged(merged, source);
         }
 
         return merged;

@@ -7,7 +7,8 @@ namespace Hyper.Live.Testing.ClientModel;
 /// <summary>
 /// Turns the cached rendered tree into HTML the way the client's toOutputBuffer / comprehensionToBuffer /
 /// dynamicsToBuffer / recursiveCIDToString do, including their side effects on the cache (templates resolved
-/// and dropped, magic ids assigned, stream comprehensions reset). Components and stream children are written
+/// and dropped, magic ids assigned, stream comprehensions reset) and the skip of root-tracked subtrees that no
+/// diff reached (the DOM keeps the element it has for them). Components and stream children are written
 /// as placeholders and their HTML is recorded in the <see cref="DomModel"/>.
 /// </summary>
 internal sealed class RenderedWriter(string viewId, bool includeMarkers, DomModel dom)
@@ -21,14 +22,33 @@ internal sealed class RenderedWriter(string viewId, bool includeMarkers, DomMode
     private JsonObject _components = [];
     private List<StreamPatch> _streams = [];
 
+    // Magic id → the root element the DOM holds for it after the last patch, and the same for the patch being written:
+    // a skipped root keeps its element, which is what morphdom does with a data-phx-skip placeholder.
+    private Dictionary<string, string> _roots = [];
+    private Dictionary<string, string> _nextRoots = [];
+
+    /// <summary>How many root-tracked subtrees the last render left as they were (data-phx-skip placeholders).</summary>
+    public int SkippedRoots { get; private set; }
+
+    /// <summary>How many root-tracked subtrees the last render wrote afresh.</summary>
+    public int RenderedRoots { get; private set; }
+
     /// <summary>Full render of the view (renderContainer / toString).</summary>
     public string RenderRoot(JsonObject rendered, JsonObject components, List<StreamPatch> streams)
     {
         _components = components;
         _streams = streams;
+        BeginPatch([]);
         var sb = new StringBuilder();
         ToOutput(rendered, null, sb, null);
+        _roots = _nextRoots;
         return sb.ToString();
+    }
+
+    private void BeginPatch(Dictionary<string, string> kept)
+    {
+        _nextRoots = kept;
+        SkippedRoots = RenderedRoots = 0;
     }
 
     /// <summary>Render of one component alone for a component-only diff (componentToString), recorded in the DOM model.</summary>
@@ -37,7 +57,9 @@ internal sealed class RenderedWriter(string viewId, bool includeMarkers, DomMode
         _components = components;
         _streams = streams;
         var previous = dom.Components.GetValueOrDefault(cid);
+        BeginPatch(new Dictionary<string, string>(_roots)); // roots outside the component stay in the DOM
         RenderComponent(cid);
+        _roots = _nextRoots;
         var rendered = dom.Components[cid];
 
         // componentToString runs modifyRoot on the result, so a rootless component throws here.
@@ -84,6 +106,7 @@ internal sealed class RenderedWriter(string viewId, bool includeMarkers, DomMode
 
         if (isRoot && !IsTruthy(rendered[RenderedKeys.MagicId]))
         {
+            rendered[RenderedKeys.NewRender] = true;
             rendered[RenderedKeys.MagicId] = $"m{++_magicIdCounter}-{viewId}";
         }
 
@@ -110,6 +133,24 @@ internal sealed class RenderedWriter(string viewId, bool includeMarkers, DomMode
             }
 
             var (root, before, after) = RootTagRewriter.Rewrite(html, attributes);
+            var magicId = ToJsString(rendered[RenderedKeys.MagicId]);
+
+            // Components are always rendered in full here (the model ignores onlyCids); other roots no diff reached
+            // since they were last rendered become skip placeholders, and the DOM keeps their element.
+            if (componentAttributes is null && !IsTruthy(rendered[RenderedKeys.NewRender]))
+            {
+                root = _roots.TryGetValue(magicId, out var kept) ? kept : throw ClientFailure.Create(
+                    $"A subtree marked \"r\": 1 (magic id {magicId}) was skipped as unchanged, but the page holds no element for it: {Abbreviate(root)}",
+                    "morphdom inserts the empty data-phx-skip placeholder");
+                SkippedRoots++;
+            }
+            else
+            {
+                RenderedRoots++;
+            }
+
+            _nextRoots[magicId] = root;
+            rendered[RenderedKeys.NewRender] = false;
             sb.Append(before).Append(root).Append(after);
         }
 
@@ -339,6 +380,8 @@ internal sealed class RenderedWriter(string viewId, bool includeMarkers, DomMode
         var deleteIds = operation[2] is JsonArray ids ? ids.Select(ToJsString).ToList() : [];
         return new StreamPatch(streamRef, inserts, deleteIds, operation.Count >= 4, entries);
     }
+
+    private static string Abbreviate(string html) => html.Length > 120 ? html[..120] + "…" : html;
 
     private static bool StartsWithPlaceholder(string html)
     {

@@ -41,7 +41,7 @@ internal sealed partial class Differ
         {
             json.WriteStartObject();
             json.WritePropertyName(DiffKeys.Statics);
-            json.WriteRawValue(template.StaticsJson, skipInputValidation: true);
+            json.WriteRawValue((state.RootEntries ? CompiledTemplate.Identity : template).StaticsJson, skipInputValidation: true);
             json.WritePropertyName(DiffKeys.Keyed);
             json.WriteStartObject();
             for (var i = 0; i < items.Length; i++)
@@ -73,10 +73,40 @@ internal sealed partial class Differ
     private static void WriteFullEntry(DiffWriter writer, in ListItem item, CompiledTemplate template, ListState state, int position)
     {
         state.Keys[position] = item.Key;
-        writer.Json.WriteStartObject();
+        var json = writer.Json;
+        json.WriteStartObject();
+        if (state.RootEntries)
+        {
+            // The entry is one root-tracked template in the comprehension's only hole: {"0": {…, "s": n, "r": 1}}.
+            writer.WriteName(0);
+            json.WriteStartObject();
+        }
+
         WriteFullSlots(writer, EntryValues(item, template), template, state.Hashes, ref state.Children,
             position * template.HoleCount, state.Keys.Length * template.HoleCount);
-        writer.Json.WriteEndObject();
+        if (state.RootEntries)
+        {
+            WriteStatics(json, template);
+            WriteRoot(json, template);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>Diffs one entry that kept its key, inside the frame of its position (or move) already pushed.</summary>
+    private static void DiffEntry(DiffWriter writer, in ListItem item, CompiledTemplate template, ListState state, int position, int capacity)
+    {
+        if (state.RootEntries)
+        {
+            writer.Push(0);
+        }
+
+        DiffSlots(writer, EntryValues(item, template), template, state.Hashes, ref state.Children, position * template.HoleCount, capacity * template.HoleCount);
+        if (state.RootEntries)
+        {
+            writer.Pop();
+        }
     }
 
     /// <summary>
@@ -171,13 +201,12 @@ internal sealed partial class Differ
 
     private static void DiffInPlace(DiffWriter writer, ReadOnlySpan<ListItem> items, CompiledTemplate template, ListState state)
     {
-        var stride = template.HoleCount;
         var common = Math.Min(items.Length, state.Count);
         state.EnsureCapacity(items.Length);
         for (var i = 0; i < common; i++)
         {
             writer.Push(i);
-            DiffSlots(writer, EntryValues(items[i], template), template, state.Hashes, ref state.Children, i * stride, state.Keys.Length * stride);
+            DiffEntry(writer, items[i], template, state, i, state.Keys.Length);
             writer.Pop();
         }
 
@@ -252,7 +281,7 @@ internal sealed partial class Differ
                     moved = true;
                 }
 
-                DiffSlots(writer, EntryValues(items[i], template), template, state.Hashes, ref state.Children, i * stride, items.Length * stride);
+                DiffEntry(writer, items[i], template, state, i, items.Length);
                 writer.Pop();
             }
         }

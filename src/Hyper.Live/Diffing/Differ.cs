@@ -97,6 +97,19 @@ internal sealed partial class Differ
         }
     }
 
+    /// <summary>
+    /// <c>"r": 1</c> on a nested template with one root element, so the client tracks it and skips
+    /// re-rendering it while no diff reaches it (protocol §4.7). The view's own template never carries
+    /// it: every diff touches the view, so it could never be skipped.
+    /// </summary>
+    private static void WriteRoot(Utf8JsonWriter json, CompiledTemplate template)
+    {
+        if (template.IsSingleRoot)
+        {
+            json.WriteNumber(DiffKeys.Root, 1);
+        }
+    }
+
     private static TemplateTable RentTemplateTable()
     {
         templateTables ??= new Stack<TemplateTable>();
@@ -165,6 +178,7 @@ internal sealed partial class Differ
                 json.WriteStartObject();
                 WriteFullSlots(writer, arena.Holes(node), template, nested.Hashes, ref nested.Children, 0, template.HoleCount);
                 WriteStatics(json, template);
+                WriteRoot(json, template);
                 json.WriteEndObject();
                 state = nested;
             }

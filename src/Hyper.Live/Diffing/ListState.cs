@@ -22,6 +22,14 @@ internal sealed class ListState
 
     public bool Keyed { get; }
 
+    /// <summary>
+    /// Whether each entry is sent as a root-tracked template of its own (<c>{"0": {…, "r": 1}}</c> under
+    /// statics <c>["", ""]</c>) rather than as the comprehension's dynamics: the client only skips
+    /// rendered objects, never comprehension entries, so this is what lets it leave unchanged rows alone.
+    /// Keyed lists of one single-root template only, where rows are long-lived and change one at a time.
+    /// </summary>
+    public bool RootEntries => Keyed && Template is { IsSingleRoot: true };
+
     public int Stride => Template?.HoleCount ?? 0;
 
     public int Count;

@@ -25,6 +25,14 @@ internal sealed class CompiledTemplate
     /// <summary>A template made of one text hole: the entry template of lists of strings or of mixed items.</summary>
     public static CompiledTemplate Identity { get; } = new(["", ""], [new SlotInfo(SlotContext.Text)]);
 
+    /// <summary>
+    /// Whether the template renders exactly one root element (whitespace around it allowed), decided at
+    /// compile time: such a template is sent as a root-tracked rendered object (<c>"r": 1</c>), which the
+    /// client skips re-rendering and morphing while no diff touched it. Never set for a template with
+    /// siblings or text at its top level, since the client would then drop them (protocol §4.7).
+    /// </summary>
+    public bool IsSingleRoot { get; init; }
+
     /// <summary>The bindings that name a handler, checked against a view type at its first render.</summary>
     public TemplateBinding[] Bindings { get; }
 

@@ -81,7 +81,7 @@ internal sealed partial class TemplateCompiler
 
         Finish();
         statics.Add(output.ToString());
-        return new CompiledTemplate([.. statics], [.. slots], [.. elementBindings.Named], source);
+        return new CompiledTemplate([.. statics], [.. slots], [.. elementBindings.Named], source) { IsSingleRoot = IsSingleRoot };
     }
 
     private void Scan(string text)
@@ -252,6 +252,7 @@ internal sealed partial class TemplateCompiler
                     if (c == '<' && IsEndTagOf(text, i, rawTextEnd!))
                     {
                         state = State.EndTag;
+                        RootEndTag();
                     }
 
                     output.Append(c);
@@ -265,6 +266,7 @@ internal sealed partial class TemplateCompiler
         var c = text[i];
         if (c != '<')
         {
+            RootContent(char.IsWhiteSpace(c));
             output.Append(c);
             return i;
         }
@@ -276,6 +278,7 @@ internal sealed partial class TemplateCompiler
                 throw Error("a hole inside a tag name");
             }
 
+            RootContent();
             output.Append(c);
             return i;
         }
@@ -284,6 +287,7 @@ internal sealed partial class TemplateCompiler
         if (next == '!')
         {
             state = text.AsSpan(i).StartsWith("<!--", StringComparison.Ordinal) ? State.Comment : State.Declaration;
+            RootContent();
             output.Append("<!");
             return i + 1;
         }
@@ -291,6 +295,7 @@ internal sealed partial class TemplateCompiler
         if (next == '/')
         {
             state = State.EndTag;
+            RootEndTag();
             output.Append("</");
             if (i + 2 == text.Length && gap < boolHoles.Length)
             {
@@ -303,8 +308,13 @@ internal sealed partial class TemplateCompiler
         if (char.IsAsciiLetter(next))
         {
             state = State.TagName;
+            RootStartTag();
             tagName.Clear();
             elementBindings.Begin();
+        }
+        else
+        {
+            RootContent();
         }
 
         output.Append(c);
@@ -329,9 +339,11 @@ internal sealed partial class TemplateCompiler
 
         // Attributes shared by the tag's bindings go last, before a self-closing slash if any.
         var trailer = elementBindings.End();
-        output.Insert(output.Length > 0 && output[^1] == '/' ? output.Length - 1 : output.Length, trailer);
+        var selfClosed = output.Length > 0 && output[^1] == '/';
+        output.Insert(selfClosed ? output.Length - 1 : output.Length, trailer);
         output.Append('>');
         var name = tagName.ToString().ToLowerInvariant();
+        RootEndOfStartTag(name, selfClosed);
         (state, rawTextEnd) = name switch
         {
             "script" or "style" => (State.RawText, name),
@@ -351,6 +363,7 @@ internal sealed partial class TemplateCompiler
         {
             case State.Text:
             case State.EscapableRawText:
+                RootContent();
                 return new SlotInfo(SlotContext.Text);
             case State.RawText when rawTextEnd == "script":
                 return new SlotInfo(SlotContext.Script);
