@@ -19,7 +19,7 @@ namespace Hyper.Live.Transports;
 internal sealed partial class LongPollSession : IFrameSink
 {
     private readonly Lock gate = new();
-    private readonly Queue<Frame> outbound = new();
+    private readonly OutboundFrames outbound = new();
     private readonly SemaphoreSlim posting = new(1, 1);
     private readonly LiveHost host;
     private readonly ILogger logger;
@@ -27,8 +27,6 @@ internal sealed partial class LongPollSession : IFrameSink
     private readonly AsyncServiceScope scope;
     private readonly SocketContext context;
     private readonly PhoenixSocket phoenix;
-    private long outboundBytes;
-    private List<IDrainListener>? deferred;
     private TaskCompletionSource? waiting;
     private int polls;
     private long lastSeen = Environment.TickCount64;
@@ -77,18 +75,14 @@ internal sealed partial class LongPollSession : IFrameSink
             }
 
             // As over a WebSocket, one frame larger than the budget still goes out alone.
-            if (outbound.Count > 0 && outboundBytes + frame.Length > host.Options.MaxOutboundBytes)
+            if (outbound.TryAdd(frame, host.Options.MaxOutboundBytes))
             {
-                frame.Release();
-                LogSlowClient(logger, outboundBytes, outbound.Count);
-            }
-            else
-            {
-                outbound.Enqueue(frame);
-                outboundBytes += frame.Length;
                 waiting?.TrySetResult();
                 return true;
             }
+
+            frame.Release();
+            LogSlowClient(logger, outbound.Bytes, outbound.Count);
         }
 
         Close();
@@ -99,13 +93,7 @@ internal sealed partial class LongPollSession : IFrameSink
     {
         lock (gate)
         {
-            if (closed || outbound.Count == 0)
-            {
-                return false;
-            }
-
-            (deferred ??= []).Add(listener);
-            return true;
+            return !closed && outbound.Defer(listener);
         }
     }
 
@@ -126,7 +114,7 @@ internal sealed partial class LongPollSession : IFrameSink
             lastSeen = Environment.TickCount64;
             if (outbound.Count > 0)
             {
-                return TakeLocked();
+                return outbound.TakeAll();
             }
 
             waiting?.TrySetResult();
@@ -160,7 +148,7 @@ internal sealed partial class LongPollSession : IFrameSink
             waiting = null;
 
             // Nobody would read them: the frames wait for the client's next poll.
-            return aborted.IsCancellationRequested ? [] : TakeLocked();
+            return aborted.IsCancellationRequested ? [] : outbound.TakeAll();
         }
     }
 
@@ -180,7 +168,7 @@ internal sealed partial class LongPollSession : IFrameSink
                 return;
             }
 
-            (drained, deferred) = (deferred, null);
+            drained = outbound.TakeDeferred();
         }
 
         foreach (var listener in drained ?? [])
@@ -261,12 +249,7 @@ internal sealed partial class LongPollSession : IFrameSink
             }
 
             closed = true;
-            deferred = null;
-            outboundBytes = 0;
-            while (outbound.TryDequeue(out var unsent))
-            {
-                unsent.Release();
-            }
+            outbound.ReleaseAll();
 
             waiting?.TrySetResult();
         }
@@ -339,18 +322,6 @@ internal sealed partial class LongPollSession : IFrameSink
         LogTooLarge(logger, limit);
         Close();
         return StatusCodes.Status413PayloadTooLarge;
-    }
-
-    private List<Frame> TakeLocked()
-    {
-        var frames = new List<Frame>(outbound.Count);
-        while (outbound.TryDequeue(out var frame))
-        {
-            frames.Add(frame);
-        }
-
-        outboundBytes = 0;
-        return frames;
     }
 
     /// <summary>Takes the next newline-terminated line, or the rest once the body is complete.</summary>

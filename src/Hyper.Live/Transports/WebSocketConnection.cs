@@ -28,9 +28,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
     private readonly ILogger logger;
 
     // Frames waiting to be sent, oldest first; also the lock for the fields below.
-    private readonly Queue<Frame> outbound = new();
-    private long outboundBytes;
-    private List<IDrainListener>? deferred;
+    private readonly OutboundFrames outbound = new();
     private bool pumping;
     private bool completed;
     private bool closeSent;
@@ -74,16 +72,14 @@ internal sealed partial class WebSocketConnection : IFrameSink
             }
 
             // One frame larger than the budget still goes out alone (the frame being sent is not counted).
-            if (outbound.Count > 0 && outboundBytes + frame.Length > options.MaxOutboundBytes)
+            if (!outbound.TryAdd(frame, options.MaxOutboundBytes))
             {
                 frame.Release();
-                LogSlowClient(logger, outboundBytes, outbound.Count);
+                LogSlowClient(logger, outbound.Bytes, outbound.Count);
                 CloseLocked(WebSocketCloseStatus.EndpointUnavailable, "too far behind", fault: true);
                 return false;
             }
 
-            outbound.Enqueue(frame);
-            outboundBytes += frame.Length;
             if (pumping)
             {
                 return true;
@@ -97,6 +93,14 @@ internal sealed partial class WebSocketConnection : IFrameSink
         return true;
     }
 
+    public bool TryDefer(IDrainListener listener)
+    {
+        lock (outbound)
+        {
+            return !completed && outbound.Defer(listener);
+        }
+    }
+
     /// <summary>
     /// Accepts the upgrade and runs the connection until the client leaves, misbehaves, idles
     /// out or the server stops: the receive loop hands whole text frames to a <see cref="PhoenixSocket"/>.
@@ -105,20 +109,6 @@ internal sealed partial class WebSocketConnection : IFrameSink
     /// One async method from the accept to the end, receive loop included: each awaiting
     /// layer would keep a state machine (about 150 B) alive for every open socket.
     /// </remarks>
-    public bool TryDefer(IDrainListener listener)
-    {
-        lock (outbound)
-        {
-            if (completed || outbound.Count == 0)
-            {
-                return false;
-            }
-
-            (deferred ??= []).Add(listener);
-            return true;
-        }
-    }
-
     public static Task AcceptAndRunAsync(HttpContext context, WebSocketAcceptContext accept, SocketContext socketContext, LiveHost host) =>
         new WebSocketConnection(host).RunAsync(context, accept, socketContext);
 
@@ -310,12 +300,7 @@ internal sealed partial class WebSocketConnection : IFrameSink
         lock (outbound)
         {
             completed = true;
-            deferred = null;
-            outboundBytes = 0;
-            while (outbound.TryDequeue(out var unsent))
-            {
-                unsent.Release();
-            }
+            outbound.ReleaseAll();
         }
     }
 
@@ -364,31 +349,28 @@ internal sealed partial class WebSocketConnection : IFrameSink
             List<IDrainListener>? drained = null;
             lock (outbound)
             {
-                if (outbound.TryDequeue(out frame))
+                if (outbound.TryTake(out frame))
                 {
-                    outboundBytes -= frame.Length;
+                    // Sent below, outside the lock.
                 }
-                else if (deferred is { Count: > 0 } && !completed)
+                else if (!completed && outbound.TakeDeferred() is { } waiting)
                 {
                     // Caught up: the sessions that held back a render send it now (their frames restart the pump).
-                    (drained, deferred) = (deferred, null);
+                    drained = waiting;
                     pumping = false;
+                }
+                else if (completed && !closeSent)
+                {
+                    closeSent = close = true;
+                }
+                else if (ended is not null)
+                {
+                    finished = ended; // the pump stays marked as running: nothing can be sent any more
                 }
                 else
                 {
-                    if (completed && !closeSent)
-                    {
-                        closeSent = close = true;
-                    }
-                    else if (ended is not null)
-                    {
-                        finished = ended; // the pump stays marked as running: nothing can be sent any more
-                    }
-                    else
-                    {
-                        pumping = false;
-                        return;
-                    }
+                    pumping = false;
+                    return;
                 }
             }
 
