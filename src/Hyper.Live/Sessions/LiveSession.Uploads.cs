@@ -195,15 +195,12 @@ internal sealed partial class LiveSession
         var topic = message.Topic;
         var entryRef = topic[PhoenixEvents.UploadTopicPrefix.Length..];
         var token = message.Payload.TryGetProperty("token"u8, out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
-        var refusal = "invalid_token";
-        if (uploadTokens?.Verify(token, Topic, entryRef) is { } uploadRef)
-        {
-            var entry = view!.Uploads.FindByRef(uploadRef)?.Find(entryRef);
-            refusal = entry is not { Preflighted: true, Valid: true, Done: false, ExternalMeta: null } ? "disallowed"
-                : entry.Transfer is not null ? "already_registered"
-                : StartTransfer(entry, topic, message.JoinRef);
-        }
-
+        var uploadRef = uploadTokens?.Verify(token, Topic, entryRef);
+        var entry = uploadRef is null ? null : view!.Uploads.FindByRef(uploadRef)?.Find(entryRef);
+        var refusal = uploadRef is null ? "invalid_token"
+            : entry is not { Preflighted: true, Valid: true, Done: false, ExternalMeta: null } ? "disallowed"
+            : entry.Transfer is not null ? "already_registered"
+            : StartTransfer(entry, topic, message.JoinRef);
         if (refusal.Length > 0)
         {
             LogUploadRefused(logger, Topic, $"join of {topic}: {refusal}");
@@ -211,8 +208,23 @@ internal sealed partial class LiveSession
             return;
         }
 
+        var transfer = entry!.Transfer!;
+        transfer.WatchIdle(entry.Upload.Options.ChunkTimeout, () => Post(new SessionMessage.Callback(() => TimeOut(transfer))));
         socket.RouteUpload(topic, this);
         Send(FrameWriter.Current.Reply(message.JoinRef, message.Ref, topic, ok: true));
+    }
+
+    /// <summary>No chunk came within the chunk timeout: the channel closes and the file goes, as when the browser leaves.</summary>
+    private void TimeOut(UploadTransfer transfer)
+    {
+        if (FindTransfer(transfer.Topic) is { } entry && entry.Transfer == transfer)
+        {
+            LogUploadRefused(logger, Topic, $"{transfer.Topic} sent no chunk within {entry.Upload.Options.ChunkTimeout.TotalSeconds:0.#} s");
+            entry.AddError(UploadErrors.ExternalClientFailure);
+            CloseUploadChannel(transfer.Topic, transfer.JoinRef);
+            transfer.ChannelOpen = false;
+            entry.Release();
+        }
     }
 
     /// <summary>Creates the entry's temporary file; "" when done, else the refusal.</summary>

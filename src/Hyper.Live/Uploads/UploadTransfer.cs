@@ -7,6 +7,11 @@ namespace Hyper.Live.Uploads;
 internal sealed class UploadTransfer : IDisposable
 {
     private FileStream? writer;
+    private Timer? idleTimer;
+
+    // Chunks written, read by the idle timer on another thread.
+    private int writes;
+    private int writesAtLastTick;
 
     private UploadTransfer(string path, FileStream writer, string topic, string? joinRef)
     {
@@ -54,11 +59,33 @@ internal sealed class UploadTransfer : IDisposable
     {
         await writer!.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
         Received += chunk.Length;
+        Interlocked.Increment(ref writes);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="idle"/> (on a timer thread) once no chunk arrived for a whole
+    /// <paramref name="timeout"/> before the file was complete: the browser stalled or went away.
+    /// </summary>
+    public void WatchIdle(TimeSpan timeout, Action idle)
+    {
+        idleTimer = new Timer(_ =>
+        {
+            var now = Volatile.Read(ref writes);
+            if (now == writesAtLastTick && writer is not null)
+            {
+                idleTimer?.Dispose();
+                idle();
+            }
+
+            writesAtLastTick = now;
+        }, null, timeout, timeout);
     }
 
     /// <summary>Closes the file once its last byte is written.</summary>
     public void Complete()
     {
+        idleTimer?.Dispose();
+        idleTimer = null;
         writer?.Dispose();
         writer = null;
     }

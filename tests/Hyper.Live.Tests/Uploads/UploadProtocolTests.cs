@@ -183,6 +183,21 @@ public sealed partial class UploadProtocolTests(UploadTestServer server) : IClas
     }
 
     [Fact]
+    public async Task An_upload_with_no_chunk_within_the_chunk_timeout_is_closed_and_deleted()
+    {
+        await using var upload = await UploadSession.StartAsync(server, "/tests/uploads/slow-upload-view");
+        var tokens = await upload.PreflightAsync(("0", "a.txt", 8, "text/plain"));
+        Assert.Equal(300, (int)upload.LastPreflight!["config"]!["chunk_timeout"]!);
+        await upload.JoinEntryAsync("0", tokens["0"]);
+        await upload.ChunkAsync("0", "abcd"u8.ToArray());
+
+        await upload.ReceiveUntilAsync(f => (string?)f[2] == "lvu:0" && (string?)f[3] == "phx_close", []);
+
+        Assert.Empty(server.TempFiles());
+        await upload.ReceiveUntilAsync(f => f.ToJsonString().Contains("external_client_failure", StringComparison.Ordinal), []);
+    }
+
+    [Fact]
     public async Task A_malformed_binary_frame_closes_the_socket_and_a_chunk_with_no_channel_gets_an_error()
     {
         await using var upload = await UploadSession.StartAsync(server);
