@@ -53,7 +53,7 @@ internal sealed partial class LiveSession
         config.Register(requested);
         var options = config.Options;
         var preflight = new UploadPreflight(config.Ref, options.MaxFileSize, options.MaxEntries,
-            Math.Clamp(options.ChunkSize, 1, host.Options.MaxMessageSize - ChunkHeaderRoom), (long)options.ChunkTimeout.TotalMilliseconds);
+            Math.Clamp(options.ChunkSize, 1, Math.Max(1, host.Options.MaxMessageSize - ChunkHeaderRoom)), (long)options.ChunkTimeout.TotalMilliseconds);
         pendingPreflight = preflight;
         foreach (var code in config.Errors)
         {

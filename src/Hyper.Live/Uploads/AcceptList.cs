@@ -5,7 +5,8 @@ namespace Hyper.Live.Uploads;
 /// <summary>
 /// Checks a file against <see cref="UploadOptions.Accept"/> by its extension and by its declared MIME
 /// type together: each must agree with what the other implies, so renaming a file or lying about its
-/// type alone does not get it through.
+/// type alone does not get it through. A file without an extension never passes a MIME pattern; one
+/// with an extension the server does not know passes on its declared type alone.
 /// </summary>
 internal static class AcceptList
 {
@@ -32,7 +33,7 @@ internal static class AcceptList
                     return true;
                 }
             }
-            else if (MimeMatches(entry, declared) && (implied is null || MimeMatches(entry, implied)))
+            else if (MimeMatches(entry, declared) && extension.Length > 0 && (implied is null || MimeMatches(entry, implied)))
             {
                 return true;
             }

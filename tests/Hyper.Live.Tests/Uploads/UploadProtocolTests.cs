@@ -198,6 +198,21 @@ public sealed partial class UploadProtocolTests(UploadTestServer server) : IClas
     }
 
     [Fact]
+    public async Task An_external_upload_gets_the_uploaders_metadata_instead_of_a_token_and_completes_on_progress()
+    {
+        await using var upload = await UploadSession.StartAsync(server, "/tests/uploads/external-upload-view");
+        var granted = await upload.PreflightAsync(("0", "a.txt", 4, "text/plain"));
+
+        Assert.Empty(granted); // no channel token: the browser's "S3" uploader sends the file
+        Assert.Equal("""{"url":"https://bucket.example/upload?signature=abc","key":"uploads/a.txt","uploader":"S3"}""", upload.LastPreflight!["entries"]!["0"]!.ToJsonString());
+        Assert.Equal("invalid_token", (string?)(await upload.JoinEntryAsync("0", "x.y"))["response"]!["reason"]);
+
+        await upload.ProgressAsync("0", 100);
+        await upload.EventAsync("save", "form");
+        Assert.Contains("consumed:a.txt:uploads/a.txt:0", upload.Transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_malformed_binary_frame_closes_the_socket_and_a_chunk_with_no_channel_gets_an_error()
     {
         await using var upload = await UploadSession.StartAsync(server);

@@ -65,7 +65,7 @@ internal sealed partial class UploadSession : IAsyncDisposable
         var sent = await Client.PushAsync(JoinRef, Client.Topic, "allow_upload", new { @ref = UploadRef, entries = files.Select(f => Declare(f, withPath: false)).ToArray() });
         var reply = await ReplyToAsync(sent);
         LastPreflight = reply["response"]!.AsObject();
-        return LastPreflight["entries"]?.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!) ?? [];
+        return LastPreflight["entries"]?.AsObject().Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => (string)p.Value!) ?? [];
     }
 
     /// <summary>Joins the upload channel of <paramref name="entryRef"/> with <paramref name="token"/>; returns the reply.</summary>
