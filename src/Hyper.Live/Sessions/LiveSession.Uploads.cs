@@ -176,7 +176,13 @@ internal sealed partial class LiveSession
             case PhoenixEvents.Leave:
                 if (FindTransfer(message.Topic) is { } leaving)
                 {
+                    // The client leaves an upload channel when its upload failed: a partial file is of no use.
                     leaving.Transfer!.ChannelOpen = false;
+                    if (leaving.Transfer.Received < leaving.Size)
+                    {
+                        leaving.AddError(UploadErrors.ExternalClientFailure);
+                        leaving.Release();
+                    }
                 }
 
                 socket.UnrouteUpload(message.Topic, this);
@@ -217,7 +223,7 @@ internal sealed partial class LiveSession
     /// <summary>No chunk came within the chunk timeout: the channel closes and the file goes, as when the browser leaves.</summary>
     private void TimeOut(UploadTransfer transfer)
     {
-        if (FindTransfer(transfer.Topic) is { } entry && entry.Transfer == transfer)
+        if (FindTransfer(transfer.Topic) is { } entry && entry.Transfer == transfer && transfer.Received < entry.Size)
         {
             LogUploadRefused(logger, Topic, $"{transfer.Topic} sent no chunk within {entry.Upload.Options.ChunkTimeout.TotalSeconds:0.#} s");
             entry.AddError(UploadErrors.ExternalClientFailure);

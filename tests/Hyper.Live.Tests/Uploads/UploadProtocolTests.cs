@@ -165,6 +165,22 @@ public sealed partial class UploadProtocolTests(UploadTestServer server) : IClas
     }
 
     [Fact]
+    public async Task Leaving_an_upload_channel_mid_file_deletes_the_partial_file()
+    {
+        await using var upload = await UploadSession.StartAsync(server);
+        var tokens = await upload.PreflightAsync(("0", "a.txt", 8, "text/plain"));
+        await upload.JoinEntryAsync("0", tokens["0"]);
+        await upload.ChunkAsync("0", "abcd"u8.ToArray());
+
+        var left = await upload.Client.PushAsync("u0", "lvu:0", "phx_leave", new { });
+        await upload.Client.ReplyToAsync(left);
+
+        Assert.Empty(server.TempFiles());
+        await upload.EventAsync("validate", "form");
+        Assert.Contains("a.txt:0:False:external_client_failure", upload.Transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cancelling_an_entry_closes_its_channel_and_deletes_its_file()
     {
         await using var upload = await UploadSession.StartAsync(server);
