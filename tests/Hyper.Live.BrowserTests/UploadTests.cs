@@ -102,3 +102,24 @@ internal static class UploadFiles
         return new FilePayload { Name = name, MimeType = "image/png", Buffer = bytes };
     }
 }
+
+/// <summary>The avatar upload over the long-poll fallback: the client sends each binary chunk as a base64 line.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LongPollUploadTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task An_image_uploads_over_long_poll()
+    {
+        await using var context = await fixture.NewContextAsync();
+        await context.RouteWebSocketAsync("**/live/websocket**", _ => { });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/avatar");
+        await LongPollTests.WaitLongPollConnectedAsync(page);
+
+        await page.Locator("input[name=avatar]").SetInputFilesAsync(UploadFiles.Image("slow.png", 150_000));
+
+        await Expect(page.Locator("#entry-0 .percent")).ToHaveTextAsync("100%");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save avatar" }).ClickAsync();
+        await Expect(page.Locator("#current-avatar figcaption")).ToHaveTextAsync("slow.png");
+    }
+}
