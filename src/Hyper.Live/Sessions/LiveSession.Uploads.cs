@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hyper.Live.Diagnostics;
 using Hyper.Live.Protocol;
 using Hyper.Live.Uploads;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,9 @@ internal sealed partial class LiveSession
     // Set by allow_upload, written into its reply by the render.
     private UploadPreflight? pendingPreflight;
 
+    private WarningThrottle uploadWarnings;
+    private bool uploadWarningsStarted;
+
     /// <summary>Registers the files a form event declares (<c>"uploads": {upload ref: [entries]}</c>) before its handler runs.</summary>
     private void RegisterUploads(JsonElement payload)
     {
@@ -40,11 +44,20 @@ internal sealed partial class LiveSession
     /// <summary><c>allow_upload</c>: checks the entries and answers with a token for each that may upload now.</summary>
     private async Task<bool> HandleAllowUploadAsync(PhoenixMessage message)
     {
+        if (!socket.Context.Limits.TryEvent())
+        {
+            // Counted as an event: a client asking again and again for tokens is throttled like one clicking.
+            UploadRefused("allow_upload over the socket's event rate limit");
+            socket.Context.Limits.RateLimited();
+            Send(FrameWriter.Current.ErrorReply(joinRef, message.Ref, Topic, "rate limited: too many events, try again later", ok: true));
+            return true;
+        }
+
         var uploadRef = message.Payload.TryGetProperty("ref"u8, out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : "";
         var requested = message.Payload.TryGetProperty("entries"u8, out var e) ? ClientEntry.ReadAll(e).ToList() : [];
         if (view!.Uploads.FindByRef(uploadRef) is not { } config)
         {
-            LogUploadRefused(logger, Topic, $"allow_upload for '{uploadRef}', which is no upload of {ViewName}");
+            UploadRefused($"allow_upload for '{uploadRef}', which is no upload of {ViewName}");
             pendingPreflight = new UploadPreflight(uploadRef, 0, 0, 0, 0);
             pendingPreflight.Failures.Add(new(uploadRef, "no such upload"));
             return await FinishAsync(message.Ref).ConfigureAwait(false);
@@ -77,7 +90,7 @@ internal sealed partial class LiveSession
                 entry.Reservation = UploadBudget.TryReserve(uploadSpace ??= new UploadBudget(host.Options.MaxUploadBytesPerView), host.UploadSpace, entry.Size);
                 if (entry.Reservation is null)
                 {
-                    LogUploadRefused(logger, Topic, $"entry {entryRef} ({entry.Size} bytes) would exceed the upload disk budget");
+                    UploadRefused($"entry {entryRef} ({entry.Size} bytes) would exceed the upload disk budget");
                     entry.AddError(UploadErrors.DiskBudgetExceeded);
                 }
             }
@@ -111,30 +124,39 @@ internal sealed partial class LiveSession
         var payload = message.Payload;
         var uploadRef = payload.TryGetProperty("ref"u8, out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : "";
         var entryRef = payload.TryGetProperty("entry_ref"u8, out var er) && er.ValueKind == JsonValueKind.String ? er.GetString()! : "";
-        if (view!.Uploads.FindByRef(uploadRef)?.Find(entryRef) is { } entry && payload.TryGetProperty("progress"u8, out var progress))
+        var entry = view!.Uploads.FindByRef(uploadRef)?.Find(entryRef);
+        var progress = payload.TryGetProperty("progress"u8, out var p) ? p : default;
+        var failed = progress.ValueKind == JsonValueKind.Object;
+        var reported = progress.ValueKind == JsonValueKind.Number && progress.TryGetInt32(out var percent) ? percent : -1;
+        if (entry is null || (!failed && (reported <= entry.Progress || !entry.Preflighted || entry.Done)))
         {
-            if (progress.ValueKind == JsonValueKind.Object)
-            {
-                LogUploadRefused(logger, Topic, $"the browser reports entry {entryRef} failed: {progress}");
-                entry.AddError(UploadErrors.ExternalClientFailure);
-            }
-            else if (progress.TryGetInt32(out var percent) && entry.Preflighted && !entry.Done)
-            {
-                entry.Progress = Math.Clamp(percent, entry.Progress, 100);
-                if (entry.Progress == 100)
-                {
-                    Complete(entry);
-                }
-            }
+            // Nothing changes (an entry already gone, a repeated or stale percentage): answered without a render,
+            // so repeating progress events costs the sender, not the server.
+            Send(FrameWriter.Current.Reply(joinRef, message.Ref, Topic, ok: true));
+            return true;
+        }
 
-            if (entry.Upload.Options.Progress is { } callback)
+        if (failed)
+        {
+            UploadRefused($"the browser reports entry {entryRef} failed: {progress}");
+            entry.AddError(UploadErrors.ExternalClientFailure);
+        }
+        else
+        {
+            entry.Progress = Math.Min(reported, 100);
+            if (entry.Progress == 100)
             {
-                await RecoverAsync(() =>
-                {
-                    callback(entry);
-                    return Task.CompletedTask;
-                }).ConfigureAwait(false);
+                Complete(entry);
             }
+        }
+
+        if (entry.Upload.Options.Progress is { } callback)
+        {
+            await RecoverAsync(() =>
+            {
+                callback(entry);
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
         }
 
         return await FinishAsync(message.Ref).ConfigureAwait(false);
@@ -153,7 +175,7 @@ internal sealed partial class LiveSession
         }
         else
         {
-            LogUploadRefused(logger, Topic, $"entry {entry.Ref} reported complete with {entry.Transfer?.Received ?? 0} of {entry.Size} bytes");
+            UploadRefused($"entry {entry.Ref} reported complete with {entry.Transfer?.Received ?? 0} of {entry.Size} bytes");
             entry.AddError(UploadErrors.Incomplete);
             if (entry.Transfer is { ChannelOpen: true } open)
             {
@@ -209,7 +231,7 @@ internal sealed partial class LiveSession
             : StartTransfer(entry, topic, message.JoinRef);
         if (refusal.Length > 0)
         {
-            LogUploadRefused(logger, Topic, $"join of {topic}: {refusal}");
+            UploadRefused($"join of {topic}: {refusal}");
             Send(FrameWriter.Current.JoinRefusal(message.JoinRef, message.Ref, topic, refusal));
             return;
         }
@@ -225,7 +247,7 @@ internal sealed partial class LiveSession
     {
         if (FindTransfer(transfer.Topic) is { } entry && entry.Transfer == transfer && transfer.Received < entry.Size)
         {
-            LogUploadRefused(logger, Topic, $"{transfer.Topic} sent no chunk within {entry.Upload.Options.ChunkTimeout.TotalSeconds:0.#} s");
+            UploadRefused($"{transfer.Topic} sent no chunk within {entry.Upload.Options.ChunkTimeout.TotalSeconds:0.#} s");
             entry.AddError(UploadErrors.ExternalClientFailure);
             CloseUploadChannel(transfer.Topic, transfer.JoinRef);
             transfer.ChannelOpen = false;
@@ -261,7 +283,7 @@ internal sealed partial class LiveSession
         var transfer = entry.Transfer!;
         if (transfer.Received + chunk.Length > entry.Size)
         {
-            LogUploadRefused(logger, Topic, $"{chunk.Topic} sent more than the {entry.Size} bytes it declared");
+            UploadRefused($"{chunk.Topic} sent more than the {entry.Size} bytes it declared");
             Send(frames.ChunkTooLarge(chunk.JoinRef, chunk.Ref, chunk.Topic, entry.Size));
             entry.AddError(UploadErrors.TooLarge);
             return await DropTransferAsync(entry).ConfigureAwait(false);
@@ -343,8 +365,21 @@ internal sealed partial class LiveSession
         CloseRemovedUploadChannels();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Upload refused on {Topic}: {Reason}")]
-    private static partial void LogUploadRefused(ILogger logger, string topic, string reason);
+    /// <summary>Logs a refused upload step: at Warning once per <see cref="HyperLiveOptions.ClientErrorLogInterval"/>, at Debug in between.</summary>
+    private void UploadRefused(string reason)
+    {
+        if (!uploadWarningsStarted)
+        {
+            uploadWarnings = new WarningThrottle(host.Options.ClientErrorLogInterval);
+            uploadWarningsStarted = true;
+        }
+
+        var level = uploadWarnings.Next(out var heldBack);
+        LogUploadRefused(logger, level, Topic, reason, heldBack);
+    }
+
+    [LoggerMessage(Message = "Upload refused on {Topic}: {Reason} ({HeldBack} more from this view since the last warning, logged at Debug)")]
+    private static partial void LogUploadRefused(ILogger logger, LogLevel level, string topic, string reason, int heldBack);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upload on {Topic} could not be written: {Reason}")]
     private static partial void LogUploadWriteFailed(ILogger logger, string topic, string reason);

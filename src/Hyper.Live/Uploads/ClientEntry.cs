@@ -29,7 +29,7 @@ internal sealed record ClientEntry(string Ref, string Name, long Size, string Ty
     {
         if (item.ValueKind != JsonValueKind.Object ||
             !item.TryGetProperty("ref"u8, out var refValue) || refValue.ValueKind != JsonValueKind.String ||
-            !item.TryGetProperty("size"u8, out var size) || !size.TryGetInt64(out var bytes) || bytes < 0)
+            !item.TryGetProperty("size"u8, out var size) || size.ValueKind != JsonValueKind.Number || !size.TryGetInt64(out var bytes) || bytes < 0)
         {
             return null;
         }
@@ -42,7 +42,7 @@ internal sealed record ClientEntry(string Ref, string Name, long Size, string Ty
 
         var name = item.TryGetProperty("name"u8, out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : entryRef;
         var type = item.TryGetProperty("type"u8, out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
-        long? modified = item.TryGetProperty("last_modified"u8, out var m) && m.TryGetInt64(out var ms) ? ms : null;
+        long? modified = item.TryGetProperty("last_modified"u8, out var m) && m.ValueKind == JsonValueKind.Number && m.TryGetInt64(out var ms) ? ms : null;
         return new ClientEntry(entryRef, name, bytes, type, modified);
     }
 }

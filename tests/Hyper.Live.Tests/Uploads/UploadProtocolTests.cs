@@ -229,6 +229,28 @@ public sealed partial class UploadProtocolTests(UploadTestServer server) : IClas
     }
 
     [Fact]
+    public async Task Malformed_entries_and_progress_are_ignored_and_repeated_progress_is_answered_without_a_render()
+    {
+        await using var upload = await UploadSession.StartAsync(server);
+        var sent = await upload.Client.PushAsync(upload.JoinRef, upload.Client.Topic, "allow_upload", new
+        {
+            @ref = upload.UploadRef,
+            entries = new object[] { new { @ref = "0", size = "big" }, new { @ref = 7, size = 1 }, "x", new { @ref = "1", name = "a.txt", type = "text/plain", size = 3, last_modified = "yesterday" } },
+        });
+        var reply = await upload.Client.ReplyToAsync(sent);
+        Assert.Equal(["1"], reply["response"]!["entries"]!.AsObject().Select(p => p.Key));
+
+        foreach (var progress in new object[] { "50", new[] { 1 }, 1.5, 0 })
+        {
+            var answer = await upload.ProgressAsync("1", progress);
+            Assert.Equal("""{"status":"ok","response":{}}""", answer.ToJsonString());
+        }
+
+        Assert.Contains("a.txt:0:False:", reply.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Logged(), line => line.StartsWith("Error", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_malformed_binary_frame_closes_the_socket_and_a_chunk_with_no_channel_gets_an_error()
     {
         await using var upload = await UploadSession.StartAsync(server);
