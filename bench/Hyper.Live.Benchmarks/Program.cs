@@ -23,6 +23,12 @@ if (args.Contains("--cpu"))
     return;
 }
 
+if (args.Contains("--upload"))
+{
+    await UploadBench.RunAsync(args);
+    return;
+}
+
 if (args.Contains("--spin"))
 {
     Spin.Run(args);

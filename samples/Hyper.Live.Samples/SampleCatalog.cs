@@ -16,5 +16,7 @@ public static class SampleCatalog
         ("/commands", "Commands", "hooks, flash, focus, scroll, download, navigation"),
         ("/notices", "Notices", "several flash messages of a kind, a redirect replacing the history entry, scroll to top"),
         ("/links", "Links", "user-typed URLs: script URLs are not rendered"),
+        ("/avatar", "Avatar", "an upload with image preview and progress"),
+        ("/gallery", "Gallery", "multi-file upload: drag and drop, cancel, upload on submit"),
     ];
 }

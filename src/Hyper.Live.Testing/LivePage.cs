@@ -18,7 +18,7 @@ namespace Hyper.Live.Testing;
 /// <see cref="WaitForAsync"/> wait for them. A diff the real client could not apply fails the next
 /// call on the page, so every test also checks the server's diffs.
 /// </remarks>
-public sealed class LivePage : IAsyncDisposable
+public sealed partial class LivePage : IAsyncDisposable
 {
     private const string FlashCookie = "__phoenix_flash__";
 
@@ -207,7 +207,11 @@ public sealed class LivePage : IAsyncDisposable
     /// <param name="fields">Field values by name, as for <see cref="SubmitAsync"/>.</param>
     /// <param name="target">The field that changed (<c>_target</c>); by default the first of <paramref name="fields"/>.</param>
     /// <param name="cancellationToken">Cancels the wait for the reply.</param>
-    public Task ChangeAsync(string form, object? fields = null, string? target = null, CancellationToken cancellationToken = default)
+    public Task ChangeAsync(string form, object? fields = null, string? target = null, CancellationToken cancellationToken = default) =>
+        Change(form, fields, target, uploads: null, cancellationToken);
+
+    /// <summary>The change event of <see cref="ChangeAsync"/>, declaring files selected in a file input when <paramref name="uploads"/> is given.</summary>
+    private Task Change(string form, object? fields, string? target, JsonObject? uploads, CancellationToken cancellationToken)
     {
         var document = channel.CurrentDocument();
         var element = document.Element(form);
@@ -231,7 +235,7 @@ public sealed class LivePage : IAsyncDisposable
                 ["event"] = eventName,
                 ["value"] = FormEncoding.Encode(entries),
                 ["meta"] = meta,
-                ["uploads"] = new JsonObject(),
+                ["uploads"] = uploads ?? new JsonObject(),
             };
             await dispatcher.PushForm(document, formElement, payload, $"change \"{eventName}\"", cancellationToken).ConfigureAwait(false);
         }

@@ -86,7 +86,7 @@ public sealed class LongPollTests(BrowserFixture fixture, ITestOutputHelper outp
     }
 
     /// <summary>Waits until the page's transport is the long-poll one (it skips heartbeats) and the view has joined.</summary>
-    private static async Task WaitLongPollConnectedAsync(IPage page)
+    internal static async Task WaitLongPollConnectedAsync(IPage page)
     {
         await page.WaitForFunctionAsync("() => window.hyperLive?.ws?.skipHeartbeat === true && window.hyperLive.ws.readyState === 1");
         await Expect(Live.Container(page)).ToHaveClassAsync(Live.ConnectedClass());

@@ -11,6 +11,13 @@ internal sealed partial class LiveChannel
 {
     private async Task HandleFrame(PhoenixConnection from, JsonArray frame)
     {
+        if (frame.Count == 5 && (string?)frame[3] == "phx_reply" && (string?)frame[1] is { } otherRef && channelReplies.Remove(otherRef, out var answered))
+        {
+            // The reply to a frame of an upload channel (lvu:…) on the same socket.
+            answered.TrySetResult(frame[4] as JsonObject ?? []);
+            return;
+        }
+
         if (frame.Count != 5 || (string?)frame[2] != topic)
         {
             return;

@@ -44,6 +44,20 @@ internal sealed class PhoenixConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends a binary frame (an upload chunk, protocol §2.3).</summary>
+    public async Task SendBinaryAsync(byte[] frame, CancellationToken cancellationToken)
+    {
+        await sending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            sending.Release();
+        }
+    }
+
     /// <summary>The next frame as its five elements, or null once the socket is closed.</summary>
     public async Task<JsonArray?> ReceiveAsync(CancellationToken cancellationToken)
     {

@@ -144,6 +144,22 @@ public sealed class HyperLiveOptions
     /// <summary>Bytes of frames one socket's client may have queued and not yet handled (see <see cref="MaxInboundFrames"/>). Default 1 MiB.</summary>
     public long MaxInboundBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Where uploaded files are written while they arrive, until the view consumes or cancels them (or
+    /// goes away: a view's files are deleted when it ends, crashed or not). A folder <c>hyper-live-uploads</c>
+    /// in the system's temporary folder by default.
+    /// </summary>
+    public string UploadDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "hyper-live-uploads");
+
+    /// <summary>
+    /// Disk space one view's uploads may hold at once (by the sizes the browser declares, reserved before
+    /// the first byte is written). A file that does not fit is refused with <c>disk_budget_exceeded</c>. Default 256 MiB.
+    /// </summary>
+    public long MaxUploadBytesPerView { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>Disk space all uploads of the server may hold at once (see <see cref="MaxUploadBytesPerView"/>). Default 2 GiB.</summary>
+    public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
     /// <summary>Called when a view has joined and mounted over a socket (for metrics, auditing).</summary>
     public Action<LiveView>? OnSessionStart { get; set; }
 

@@ -80,14 +80,72 @@ internal static class ChannelFrames
         JsonSerializer.Serialize(frames.Json, payload);
     }
 
+    /// <summary>Writes an <c>allow_upload</c>'s answer next to the reply's diff (protocol notes, uploads).</summary>
+    private static void WriteUploadPreflight(Utf8JsonWriter json, UploadPreflight preflight)
+    {
+        json.WriteString("ref"u8, preflight.Ref);
+        if (preflight.Failures.Count > 0)
+        {
+            json.WriteStartArray("error"u8);
+            foreach (var (reference, reason) in preflight.Failures)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(reference);
+                json.WriteStringValue(reason);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+            return;
+        }
+
+        json.WriteStartObject("config"u8);
+        json.WriteNumber("max_file_size"u8, preflight.MaxFileSize);
+        json.WriteNumber("max_entries"u8, preflight.MaxEntries);
+        json.WriteNumber("chunk_size"u8, preflight.ChunkSize);
+        json.WriteNumber("chunk_timeout"u8, preflight.ChunkTimeoutMs);
+        json.WriteEndObject();
+        json.WriteStartObject("entries"u8);
+        foreach (var (entryRef, grant) in preflight.Entries)
+        {
+            json.WritePropertyName(entryRef);
+            JsonSerializer.Serialize(json, grant);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("errors"u8);
+        foreach (var (entryRef, codes) in preflight.Errors)
+        {
+            json.WritePropertyName(entryRef);
+            JsonSerializer.Serialize(json, codes);
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>Refuses an upload chunk that would take the file past its declared <paramref name="limit"/> (Phoenix's reply).</summary>
+    public static Frame ChunkTooLarge(this FrameWriter frames, string? joinRef, string? refValue, string topic, long limit)
+    {
+        frames.BeginReply(joinRef, refValue, topic, ok: false);
+        frames.Json.WriteString("reason"u8, "file_size_limit_exceeded");
+        frames.Json.WriteNumber("limit"u8, limit);
+        return frames.EndReply();
+    }
+
     /// <summary>
     /// Finishes the render frame: a reply is always sent (it answers a request), a push only
-    /// when something changed; null means there is nothing to send.
+    /// when something changed; null means there is nothing to send. A reply to <c>allow_upload</c>
+    /// carries its <paramref name="preflight"/> next to the diff.
     /// </summary>
-    public static Frame? EndRender(this FrameWriter frames, bool isReply)
+    public static Frame? EndRender(this FrameWriter frames, bool isReply, UploadPreflight? preflight = null)
     {
         var changed = frames.Diff.IsWritten;
         frames.Diff.Pop();
+        if (isReply && preflight is not null)
+        {
+            WriteUploadPreflight(frames.Json, preflight);
+        }
+
         return isReply ? frames.EndReply() : changed ? frames.End() : null;
     }
 

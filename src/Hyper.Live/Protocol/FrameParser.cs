@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Hyper.Live.Protocol;
@@ -66,6 +67,48 @@ internal static class FrameParser
             return new ParseResult(new PhoenixMessage(joinRef, refValue, topic, root[3].GetString()!, payload.Clone()), null, joinRef, refValue, topic);
         }
     }
+
+    /// <summary>
+    /// Parses a client binary frame (protocol §2.3): kind 0 (push), four lengths, then join ref, ref,
+    /// topic and event as UTF-8, then the raw payload from <see cref="BinaryParseResult.PayloadOffset"/>.
+    /// </summary>
+    public static BinaryParseResult ParseBinary(ReadOnlySpan<byte> frame)
+    {
+        const int header = 5;
+        if (frame.Length < header || frame[0] != 0)
+        {
+            return new(null, null, null, null, 0, "a binary frame must be a push: kind 0 and four lengths");
+        }
+
+        var offset = header;
+        var fields = new string?[4];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var length = frame[i + 1];
+            if (offset + length > frame.Length)
+            {
+                return new(fields[0], fields[1], fields[2], fields[3], 0, "a binary frame's header is longer than the frame");
+            }
+
+            try
+            {
+                fields[i] = Strict.GetString(frame.Slice(offset, length));
+            }
+            catch (DecoderFallbackException)
+            {
+                return new(fields[0], fields[1], fields[2], fields[3], 0, "a binary frame's header must be UTF-8");
+            }
+
+            offset += length;
+        }
+
+        return new(fields[0], fields[1], fields[2], fields[3], offset, null);
+    }
+
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>A parsed binary frame's address and where its payload starts, or why it could not be read (with what could).</summary>
+    internal readonly record struct BinaryParseResult(string? JoinRef, string? Ref, string? Topic, string? Event, int PayloadOffset, string? Error);
 
     /// <summary>Whether join_ref, ref and topic (those present) can be read to address a reply.</summary>
     private static bool AddressIsReadable(JsonElement root, int length)

@@ -14,6 +14,10 @@ internal static class PhoenixEvents
     public const string Diff = "diff";
     public const string LivePatch = "live_patch";
     public const string ViewTopicPrefix = "lv:";
+    public const string UploadTopicPrefix = "lvu:";
+    public const string AllowUpload = "allow_upload";
+    public const string Progress = "progress";
+    public const string Chunk = "chunk";
 
     /// <summary>The client version we speak; other versions only log a warning in the browser.</summary>
     public const string LiveViewVersion = "1.2.12";

@@ -14,6 +14,12 @@ internal interface ISessionSocket
     /// <summary>A frame of <paramref name="size"/> bytes was handled or dropped: it no longer counts against the inbound budget.</summary>
     void Handled(int size);
 
+    /// <summary>Sends the frames of the upload channel <paramref name="topic"/> (chunks, leave) to <paramref name="session"/> from now on.</summary>
+    void RouteUpload(string topic, LiveSession session);
+
+    /// <summary>Stops routing the upload channel <paramref name="topic"/> to <paramref name="session"/>.</summary>
+    void UnrouteUpload(string topic, LiveSession session);
+
     /// <summary>Forgets <paramref name="session"/>: it ended on its own (a leave, a crash, a navigation away).</summary>
     void Remove(LiveSession session);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Hyper.Live.Diagnostics;
 using Hyper.Live.Routing;
 using Hyper.Live.Security;
+using Hyper.Live.Uploads;
 
 namespace Hyper.Live.Sessions;
 
@@ -21,7 +22,11 @@ internal sealed class LiveHost
         Csrf = csrf;
         Options = options.Value;
         Loggers = loggers;
+        UploadSpace = new UploadBudget(Options.MaxUploadBytes);
     }
+
+    /// <summary>The disk space every view's uploads share (<see cref="HyperLiveOptions.MaxUploadBytes"/>).</summary>
+    public UploadBudget UploadSpace { get; }
 
     public LiveRoutes Routes { get; }
 

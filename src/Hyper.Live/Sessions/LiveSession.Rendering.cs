@@ -81,7 +81,8 @@ internal sealed partial class LiveSession
                 }
             }
 
-            var frame = frames.EndRender(isReply: refValue is not null);
+            var frame = frames.EndRender(isReply: refValue is not null, join is null ? pendingPreflight : null);
+            pendingPreflight = null;
             host.Metrics.Rendered(started);
             if (frame is { } toSend)
             {

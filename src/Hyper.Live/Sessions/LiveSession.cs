@@ -96,6 +96,11 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         {
             socket.Handled(size);
         }
+        else if (message is SessionMessage.Chunk chunk)
+        {
+            socket.Handled(chunk.Size);
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk.Buffer);
+        }
     }
 
     protected override async Task HandleAsync(SessionMessage message)
@@ -103,7 +108,9 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         try
         {
             view?.Flash.BeginCallback();
-            if (!await HandleMessageAsync(message).ConfigureAwait(false))
+            var carryOn = await HandleMessageAsync(message).ConfigureAwait(false);
+            CloseRemovedUploadChannels();
+            if (!carryOn)
             {
                 End();
             }
@@ -135,8 +142,12 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     {
         switch (message)
         {
+            case SessionMessage.FromClient { Message: var frame } when frame.Topic != Topic:
+                return HandleUploadChannel(frame);
             case SessionMessage.FromClient { Message: var frame }:
                 return await HandleClientAsync(frame).ConfigureAwait(false);
+            case SessionMessage.Chunk chunk when view is not null:
+                return await HandleChunkAsync(chunk).ConfigureAwait(false);
             case SessionMessage.Info info when view is not null:
                 await RecoverAsync(() => view.HandleInfoAsync(info.Message, lifetime.Token)).ConfigureAwait(false);
                 return await FinishAsync(refValue: null).ConfigureAwait(false);
@@ -169,6 +180,10 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
                 return await HandleEventAsync(message).ConfigureAwait(false);
             case PhoenixEvents.LivePatch:
                 return await HandleLivePatchAsync(message).ConfigureAwait(false);
+            case PhoenixEvents.AllowUpload:
+                return await HandleAllowUploadAsync(message).ConfigureAwait(false);
+            case PhoenixEvents.Progress:
+                return await HandleProgressAsync(message).ConfigureAwait(false);
             default:
                 // The socket routes only the events above to a session.
                 throw new UnreachableException($"the socket routed '{message.Event}' to a session");
@@ -214,6 +229,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     {
         EventRefusal? refused = null;
         view!.InputErrors.Clear();
+        RegisterUploads(message.Payload);
         await RecoverAsync(async () => refused = await events.DispatchAsync(view, message.Payload, lifetime.Token).ConfigureAwait(false)).ConfigureAwait(false);
         if (refused is { } refusal)
         {
@@ -290,6 +306,11 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     {
         lifetime.Cancel();
         resources?.Release();
+        if (view is not null)
+        {
+            ReleaseUploads(view);
+        }
+
         var mounted = view;
         view = null;
         try

@@ -8,6 +8,12 @@ internal abstract record SessionMessage
     /// <summary>A frame for this session's topic, <paramref name="Size"/> bytes on the wire (counted against the socket's inbound budget).</summary>
     internal sealed record FromClient(PhoenixMessage Message, int Size) : SessionMessage;
 
+    /// <summary>
+    /// A binary upload chunk for the upload channel <paramref name="Topic"/>: <paramref name="Length"/> bytes
+    /// of <paramref name="Buffer"/>, rented from the shared pool and returned once handled or dropped.
+    /// </summary>
+    internal sealed record Chunk(string? JoinRef, string? Ref, string Topic, byte[] Buffer, int Length, int Size) : SessionMessage;
+
     /// <summary>A message for <c>HandleInfo</c>.</summary>
     internal sealed record Info(object Message) : SessionMessage;
 

@@ -81,6 +81,12 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
             return true;
         }
 
+        if (message.Topic.StartsWith(PhoenixEvents.UploadTopicPrefix, StringComparison.Ordinal))
+        {
+            ReceiveUpload(message, utf8.Length);
+            return true;
+        }
+
         switch (message.Event)
         {
             case PhoenixEvents.Join:
@@ -98,7 +104,7 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
                 Malformed(BadPatch);
                 Reply(message.JoinRef, message.Ref, message.Topic, "malformed frame: " + BadPatch);
                 break;
-            case not (PhoenixEvents.Event or PhoenixEvents.LivePatch):
+            case not (PhoenixEvents.Event or PhoenixEvents.LivePatch or PhoenixEvents.AllowUpload or PhoenixEvents.Progress):
                 // Checked here, where its warning is throttled, rather than by the session.
                 Malformed($"unsupported event '{message.Event}'");
                 Sink.TrySend(FrameWriter.Current.ErrorReply(message.JoinRef, message.Ref, message.Topic, $"unsupported event '{message.Event}'", ok: false));

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -188,6 +189,8 @@ internal sealed partial class LongPollSession : IFrameSink
         try
         {
             var limit = host.Options.MaxMessageSize;
+            // A binary frame (an upload chunk) comes base64-encoded: a third longer.
+            var binaryLimit = (limit + 2) / 3 * 4;
             while (true)
             {
                 var result = await body.ReadAsync(aborted).ConfigureAwait(false);
@@ -199,7 +202,7 @@ internal sealed partial class LongPollSession : IFrameSink
                         return StatusCodes.Status410Gone;
                     }
 
-                    if (line.Length > limit)
+                    if (line.Length > (IsBinary(line) ? binaryLimit : limit))
                     {
                         return TooLarge(limit);
                     }
@@ -215,7 +218,7 @@ internal sealed partial class LongPollSession : IFrameSink
                     await phoenix.WaitForInboundRoomAsync().ConfigureAwait(false);
                 }
 
-                if (buffer.Length > limit)
+                if (buffer.Length > binaryLimit)
                 {
                     return TooLarge(limit);
                 }
@@ -293,11 +296,9 @@ internal sealed partial class LongPollSession : IFrameSink
             return true;
         }
 
-        if (line.FirstSpan[0] != (byte)'[')
+        if (IsBinary(line))
         {
-            // Anything else is a base64 binary frame (upload chunks), which this server does not accept yet.
-            LogBinaryFrame(logger);
-            return true;
+            return ReceiveBinary(line);
         }
 
         if (line.IsSingleSegment)
@@ -314,6 +315,31 @@ internal sealed partial class LongPollSession : IFrameSink
         finally
         {
             ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    /// <summary>Whether a line is a base64 binary frame (an upload chunk): anything but a JSON array.</summary>
+    private static bool IsBinary(ReadOnlySequence<byte> line) => !line.IsEmpty && line.FirstSpan[0] != (byte)'[';
+
+    private bool ReceiveBinary(ReadOnlySequence<byte> line)
+    {
+        var encoded = ArrayPool<byte>.Shared.Rent((int)line.Length);
+        var decoded = ArrayPool<byte>.Shared.Rent(Base64.GetMaxDecodedFromUtf8Length((int)line.Length));
+        try
+        {
+            line.CopyTo(encoded);
+            if (Base64.DecodeFromUtf8(encoded.AsSpan(0, (int)line.Length), decoded, out _, out var written) != OperationStatus.Done)
+            {
+                LogBadBinaryLine(logger);
+                return false;
+            }
+
+            return phoenix.ReceiveBinary(decoded.AsSpan(0, written));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(encoded);
+            ArrayPool<byte>.Shared.Return(decoded);
         }
     }
 
@@ -376,6 +402,6 @@ internal sealed partial class LongPollSession : IFrameSink
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing a long-poll session: {Reason}")]
     private static partial void LogClosing(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring a binary frame: uploads are not supported")]
-    private static partial void LogBinaryFrame(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing a long-poll session that sent a line that is neither JSON nor base64")]
+    private static partial void LogBadBinaryLine(ILogger logger);
 }

@@ -183,12 +183,9 @@ internal sealed partial class WebSocketConnection : IFrameSink
                         case WebSocketMessageType.Close:
                             EchoClose();
                             return;
-                        case WebSocketMessageType.Binary:
-                            // Binary frames carry upload chunks, which this server does not accept yet.
-                            LogBinaryFrame(logger);
-                            break;
                         default:
-                            if (!phoenix.Receive(buffer.AsSpan(0, length)))
+                            // Binary frames carry upload chunks; text frames everything else.
+                            if (!(result.MessageType == WebSocketMessageType.Binary ? phoenix.ReceiveBinary(buffer.AsSpan(0, length)) : phoenix.Receive(buffer.AsSpan(0, length))))
                             {
                                 if (phoenix.IsAbusive)
                                 {
@@ -446,6 +443,4 @@ internal sealed partial class WebSocketConnection : IFrameSink
     [LoggerMessage(Level = LogLevel.Information, Message = "Closing a socket idle for {Timeout}")]
     private static partial void LogIdle(ILogger logger, TimeSpan timeout);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring a binary frame: uploads are not supported")]
-    private static partial void LogBinaryFrame(ILogger logger);
 }

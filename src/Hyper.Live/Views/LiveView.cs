@@ -281,6 +281,43 @@ public abstract class LiveView
     /// <summary>Called once when the connected view goes away: the page left, closed or crashed.</summary>
     protected internal virtual ValueTask OnUnmountAsync() => ValueTask.CompletedTask;
 
+    /// <summary>The view's uploads by name (<c>{{Uploads["avatar"].Input()}}</c>), made with <see cref="AllowUpload"/>.</summary>
+    public UploadCollection Uploads { get; } = new();
+
+    /// <summary>
+    /// Lets the page upload files as <paramref name="name"/> (Phoenix's <c>allow_upload</c>); call it in
+    /// <see cref="Mount"/>, render <c>{{Uploads[name].Input()}}</c> inside a form with <c>@change</c>, and read
+    /// finished files with <see cref="ConsumeUploadedEntriesAsync{T}"/>. Calling it again for the same name
+    /// starts over (selected files are dropped).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">MaxEntries, MaxFileSize or ChunkSize is below 1.</exception>
+    public UploadConfig AllowUpload(string name, UploadOptions? options = null) => Uploads.Allow(name, options ?? new());
+
+    /// <summary>
+    /// Drops the file <paramref name="entryRef"/> (<see cref="UploadEntry.Ref"/>) of upload <paramref name="name"/>:
+    /// its upload stops, its temporary file is deleted. Unknown refs are ignored (the entry may have been consumed).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The view has no upload named <paramref name="name"/>.</exception>
+    public void CancelUpload(string name, string entryRef) => Uploads[name].Cancel(entryRef);
+
+    /// <summary>
+    /// Hands each completely uploaded file of <paramref name="name"/> to <paramref name="consume"/> as a stream
+    /// (e.g. to copy it to storage), then deletes the temporary file and forgets the entry, whether
+    /// <paramref name="consume"/> succeeded or threw. Returns what it returned, in selection order.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The view has no upload named <paramref name="name"/>.</exception>
+    public Task<IReadOnlyList<T>> ConsumeUploadedEntriesAsync<T>(string name, Func<UploadEntry, Stream, CancellationToken, Task<T>> consume, CancellationToken cancellationToken = default) =>
+        Uploads[name].ConsumeAsync(consume, cancellationToken);
+
+    /// <summary>The same as <see cref="ConsumeUploadedEntriesAsync{T}"/> for a <paramref name="consume"/> that returns nothing.</summary>
+    /// <exception cref="KeyNotFoundException">The view has no upload named <paramref name="name"/>.</exception>
+    public Task ConsumeUploadedEntriesAsync(string name, Func<UploadEntry, Stream, CancellationToken, Task> consume, CancellationToken cancellationToken = default) =>
+        Uploads[name].ConsumeAsync(async (entry, stream, ct) =>
+        {
+            await consume(entry, stream, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
     /// <summary>
     /// The input the last event carried that its handler refused (a value that did not convert or
     /// failed validation), rendered with the refusing reply: show it with <c>{{InputErrors.Render()}}</c>
