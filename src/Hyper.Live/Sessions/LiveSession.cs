@@ -35,6 +35,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     private SessionResources? resources;
     private string? joinRef;
     private LiveView? view;
+    private ComponentTable? components;
     private AsyncServiceScope? scope;
 
     // A diff push held back while the client was behind; sent once it has read the rest.
@@ -46,7 +47,8 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         Topic = topic;
         this.host = host;
         logger = host.Loggers.CreateLogger<LiveSession>();
-        events = new EventDispatcher(logger, socket.Context.Limits, host.DetailedErrors, host.Options.ClientErrorLogInterval);
+        events = NewDispatcher();
+        componentWarnings = new(host.Options.ClientErrorLogInterval);
     }
 
     public string Topic { get; }
@@ -169,6 +171,9 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
                 return await HandleEventAsync(message).ConfigureAwait(false);
             case PhoenixEvents.LivePatch:
                 return await HandleLivePatchAsync(message).ConfigureAwait(false);
+            case PhoenixEvents.CidsWillDestroy or PhoenixEvents.CidsDestroyed:
+                HandleDestroy(message);
+                return true;
             default:
                 // The socket routes only the events above to a session.
                 throw new UnreachableException($"the socket routed '{message.Event}' to a session");
@@ -207,6 +212,8 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
 
         LiveDiagnostics.Write(LiveDiagnostics.ViewMounted, Topic, view);
         differ.Reset();
+        components?.Clear();
+        components = new ComponentTable(this, NewDispatcher, Topic[PhoenixEvents.ViewTopicPrefix.Length..]);
         return await FinishAsync(message.Ref, join: true).ConfigureAwait(false);
     }
 
@@ -214,7 +221,20 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     {
         EventRefusal? refused = null;
         view!.InputErrors.Clear();
-        await RecoverAsync(async () => refused = await events.DispatchAsync(view, message.Payload, lifetime.Token).ConfigureAwait(false)).ConfigureAwait(false);
+        if (TargetComponent(message.Payload, out var refusedTarget) is { } component)
+        {
+            components!.MarkChanged(component);
+            await RecoverAsync(async () => refused = await component.Events.DispatchAsync(component.Component, message.Payload, lifetime.Token).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        else if (refusedTarget is not null)
+        {
+            refused = refusedTarget;
+        }
+        else
+        {
+            await RecoverAsync(async () => refused = await events.DispatchAsync(view, message.Payload, lifetime.Token).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+
         if (refused is { } refusal)
         {
             if (refusal.Error is InvalidParameterException { InputError: { } input })
@@ -290,6 +310,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     {
         lifetime.Cancel();
         resources?.Release();
+        components?.Clear();
         var mounted = view;
         view = null;
         try

@@ -33,6 +33,31 @@ internal sealed class CompiledTemplate
     /// </summary>
     public bool IsSingleRoot { get; init; }
 
+    /// <summary>
+    /// Whether the template renders exactly one root element, form controls or not: what a live
+    /// component's template must do, since the client tags that element as the component's.
+    /// </summary>
+    public bool IsSingleElement { get; init; }
+
+    /// <summary>Where <see cref="ForComponents"/> adds <c>phx-target=""</c>: the tags with an <c>@event</c> binding and no <c>phx-target</c>.</summary>
+    public (int Static, int Offset)[] TargetInsertions { get; init; } = [];
+
+    /// <summary>
+    /// This template as a live component renders it: every tag with an <c>@event</c> binding (and no
+    /// <c>phx-target</c> of its own) gets <c>phx-target=""</c>, which Phoenix's client reads as "the closest
+    /// component around this element", so events written in a component reach that component without
+    /// naming its cid. Statics only change; the slots stay the same, so a render's holes fit both.
+    /// </summary>
+    public CompiledTemplate ForComponents => forComponents ??= TargetInsertions.Length == 0 && !Bindings.Any(b => b.Targeted) ? this : WithTargets();
+
+    private CompiledTemplate? forComponents;
+
+    /// <summary>
+    /// In a component's form of a template, the handlers its tags with their own <c>phx-target</c> name
+    /// (<c>phx-target="{{Parent}}"</c>): the view or component they reach may run them.
+    /// </summary>
+    public string[] TargetedHandlers { get; init; } = [];
+
     /// <summary>The bindings that name a handler, checked against a view type at its first render.</summary>
     public TemplateBinding[] Bindings { get; }
 
@@ -54,6 +79,29 @@ internal sealed class CompiledTemplate
 
     /// <summary>The statics as a UTF-8 JSON array, encoded once.</summary>
     public byte[] StaticsJson { get; }
+
+    private CompiledTemplate WithTargets()
+    {
+        var statics = (string[])Statics.Clone();
+        foreach (var group in TargetInsertions.GroupBy(insertion => insertion.Static))
+        {
+            var text = new StringBuilder(statics[group.Key]);
+            foreach (var (_, offset) in group.OrderByDescending(insertion => insertion.Offset))
+            {
+                text.Insert(offset, " phx-target=\"\"");
+            }
+
+            statics[group.Key] = text.ToString();
+        }
+
+        // Bindings with a phx-target of their own reach another view or component: not checked against the component's class.
+        return new CompiledTemplate(statics, Slots, [.. Bindings.Where(b => !b.Targeted)], Source)
+        {
+            IsSingleRoot = IsSingleRoot,
+            IsSingleElement = IsSingleElement,
+            TargetedHandlers = [.. Bindings.Where(b => b.Targeted).Select(b => b.Handler).Distinct()],
+        };
+    }
 
     private static byte[] EncodeStatics(string[] statics)
     {

@@ -114,6 +114,13 @@ public readonly struct Html
         return new Html((RenderArena)list.Reference!, list.A);
     }
 
+    /// <summary>A live component embedded at this place of the render.</summary>
+    internal static Html ForComponent(ComponentCall call)
+    {
+        var arena = RenderArena.ForNewValue();
+        return new Html(arena, arena.NewComponent(call));
+    }
+
     /// <summary>Renders the full HTML, escaping holes exactly as a live render would.</summary>
     public override string ToString() => HtmlRenderer.Render(this);
 

@@ -40,6 +40,10 @@ internal sealed partial class TemplateCompiler
     private State state = State.Text;
     private string? rawTextEnd;
     private int attributeStart;
+
+    // Where a live component's copy of the statics gets phx-target="" (see CompiledTemplate.ForComponents).
+    private readonly List<(int Static, int Offset)> targetInsertions = [];
+    private bool explicitTarget;
     private int attributeGap;
     private bool valueEmpty;
     private int gap;
@@ -81,7 +85,12 @@ internal sealed partial class TemplateCompiler
 
         Finish();
         statics.Add(output.ToString());
-        return new CompiledTemplate([.. statics], [.. slots], [.. elementBindings.Named], source) { IsSingleRoot = IsSingleRoot };
+        return new CompiledTemplate([.. statics], [.. slots], [.. elementBindings.Named], source)
+        {
+            IsSingleRoot = IsSingleRoot,
+            IsSingleElement = IsSingleElement,
+            TargetInsertions = [.. targetInsertions],
+        };
     }
 
     private void Scan(string text)
@@ -311,6 +320,7 @@ internal sealed partial class TemplateCompiler
             RootStartTag();
             tagName.Clear();
             elementBindings.Begin();
+            explicitTarget = false;
         }
         else
         {
@@ -341,6 +351,16 @@ internal sealed partial class TemplateCompiler
         var trailer = elementBindings.End();
         var selfClosed = output.Length > 0 && output[^1] == '/';
         output.Insert(selfClosed ? output.Length - 1 : output.Length, trailer);
+        if (elementBindings.HasBindings && !explicitTarget)
+        {
+            targetInsertions.Add((statics.Count, selfClosed ? output.Length - 1 : output.Length));
+        }
+        else if (explicitTarget)
+        {
+            elementBindings.MarkTargeted();
+        }
+
+        explicitTarget = false;
         output.Append('>');
         var name = tagName.ToString().ToLowerInvariant();
         RootEndOfStartTag(name, selfClosed);
