@@ -16,5 +16,7 @@ public static class SampleCatalog
         ("/commands", "Commands", "hooks, flash, focus, scroll, download, navigation"),
         ("/notices", "Notices", "several flash messages of a kind, a redirect replacing the history entry, scroll to top"),
         ("/links", "Links", "user-typed URLs: script URLs are not rendered"),
+        ("/component-dashboard", "Components", "static components with slots, live components with their own state: the V2 dashboard"),
+        ("/component-todos", "Todo rows", "a live component per row, each with its own edit state"),
     ];
 }

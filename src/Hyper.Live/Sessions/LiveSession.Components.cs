@@ -14,6 +14,9 @@ namespace Hyper.Live.Sessions;
 internal sealed partial class LiveSession
 {
     private readonly HashSet<string> targetedHandlers = new(StringComparer.Ordinal);
+
+    /// <summary>Messages components sent up with <c>SendParent</c>, for the view before the next render.</summary>
+    private readonly Queue<object> parentMessages = new();
     private WarningThrottle componentWarnings;
 
     void Views.ILiveViewHost.SendUpdate(Type componentType, string id, Action<LiveComponent> update)
@@ -23,6 +26,26 @@ internal sealed partial class LiveSession
     }
 
     LiveComponent? Views.ILiveViewHost.FindComponent(Type componentType, string id) => components?.Find(componentType, id);
+
+    void Views.ILiveViewHost.SendParent(object message) => parentMessages.Enqueue(message);
+
+    /// <summary>Runs the view's <c>HandleInfo</c> for what components sent up during the callback.</summary>
+    private async Task DeliverParentMessagesAsync()
+    {
+        while (view is not null && parentMessages.TryDequeue(out var message))
+        {
+            await RecoverAsync(() => view.HandleInfoAsync(message, lifetime.Token)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A component sent a message up outside a callback (while mounting in a render): a callback of its own delivers it.</summary>
+    private void DeliverLaterParentMessages()
+    {
+        if (parentMessages.Count > 0)
+        {
+            Post(new SessionMessage.Callback(static () => { }));
+        }
+    }
 
     private EventDispatcher NewDispatcher() =>
         new(logger, socket.Context.Limits, host.DetailedErrors, host.Options.ClientErrorLogInterval, targetedHandlers);

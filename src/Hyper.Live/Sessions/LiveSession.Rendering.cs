@@ -88,6 +88,8 @@ internal sealed partial class LiveSession
             {
                 Send(toSend);
             }
+
+            DeliverLaterParentMessages();
         }
     }
 }

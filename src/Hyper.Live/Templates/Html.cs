@@ -43,6 +43,9 @@ public readonly struct Html
     /// <summary>Nothing: renders no HTML. Use it for the empty branch of a conditional.</summary>
     public static Html Empty => default;
 
+    /// <summary>Whether this is <see cref="Empty"/> (or <c>default</c>): an optional slot that was not given.</summary>
+    public bool IsEmpty => arena is null;
+
     /// <summary>Appends a literal part; called by the C# compiler.</summary>
     public void AppendLiteral(string value) => Arena.AppendLiteral(node, value);
 

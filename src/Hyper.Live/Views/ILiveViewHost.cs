@@ -30,6 +30,9 @@ internal interface ILiveViewHost
     /// </summary>
     void SendUpdate(Type componentType, string id, Action<LiveComponent> update);
 
+    /// <summary>Queues <paramref name="message"/> from a component for the view's <c>HandleInfo</c>, run before the next render.</summary>
+    void SendParent(object message);
+
     /// <summary>The component of this class and id on the page, or null (for white-box tests).</summary>
     LiveComponent? FindComponent(Type componentType, string id);
 

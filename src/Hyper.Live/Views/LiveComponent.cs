@@ -56,13 +56,14 @@ public abstract class LiveComponent
         throw new UnknownEventException(GetType(), liveEvent.Name);
 
     /// <summary>
-    /// Sends <paramref name="message"/> to the view this component is on: it arrives in the view's
-    /// <see cref="LiveView.HandleInfo"/> after the current callback. Ignored during the HTTP render.
+    /// Sends <paramref name="message"/> to the view this component is on: the view's
+    /// <see cref="LiveView.HandleInfo"/> receives it right after the current handler, before the page
+    /// renders, so one render shows what both changed. Ignored during the HTTP render.
     /// </summary>
     protected void SendParent(object message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        Host?.SendInfo(message);
+        Host?.SendParent(message);
     }
 
     /// <summary>
