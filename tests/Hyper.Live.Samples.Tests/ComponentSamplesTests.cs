@@ -68,4 +68,19 @@ public sealed class ComponentSamplesTests(WebApplicationFactory<Program> app) : 
         Assert.Equal(["Milk"], page.QueryAll("#todo-list .title").Select(e => e.TextContent));
         Assert.Equal("1 remaining", page.Text(".remaining"));
     }
+
+    [Fact]
+    public async Task Each_click_on_the_components_bench_page_changes_one_of_1000_row_components()
+    {
+        await using var client = app.CreateLiveClient();
+        var page = await client.LiveAsync("/bench/components");
+        var before = page.QueryAll("td[id]").Select(td => td.TextContent).ToList();
+
+        await page.ClickAsync("#update");
+
+        var after = page.QueryAll("td[id]").Select(td => td.TextContent).ToList();
+        Assert.Equal(1000, after.Count);
+        Assert.Equal(37, Assert.Single(Enumerable.Range(0, 1000), i => before[i] != after[i]));
+        Assert.Equal("100001", page.Component<Hyper.Live.Samples.Live.Bench.BenchRow>("37").Text("#v-37"));
+    }
 }
