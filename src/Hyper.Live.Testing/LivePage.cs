@@ -105,7 +105,7 @@ public sealed class LivePage : IAsyncDisposable
 
     /// <summary>
     /// Whether the server keeps the live component of class <typeparamref name="T"/> with this id for this page:
-    /// false once the page dropped it and the destroy handshake (<c>cids_will_destroy</c>, <c>cids_destroyed</c>) has run.
+    /// false once the page dropped it and announced it (<c>cids_will_destroy</c>; <c>cids_destroyed</c> then removes it).
     /// </summary>
     public bool HasComponent<T>(string id)
         where T : LiveComponent => View.Host?.FindComponent(typeof(T), id) is T;

@@ -14,6 +14,7 @@ public sealed class ComponentTests : IAsyncLifetime
         {
             app.MapHyperLive(typeof(ComponentsView).Assembly);
             app.MapLive<ComponentsView>("/components");
+            app.MapLive<NestedComponentsView>("/nested");
         });
         client = host.CreateClient();
     }
@@ -116,5 +117,28 @@ public sealed class ComponentTests : IAsyncLifetime
 
         Assert.Contains("<span class=\"label\">row 2</span>", page.DeadHtml, StringComparison.Ordinal);
         Assert.Contains("phx-target=\"\"", page.DeadHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_component_inside_a_component_renders_on_its_own_events_and_goes_when_its_parent_stops_rendering_it()
+    {
+        var page = await client.LiveAsync("/nested");
+        var panel = page.Component<PanelComponent>("panel");
+        var inner = page.Component<CounterComponent>("inner");
+
+        await inner.ClickAsync(".inc");
+        await page.ClickAsync(".tick");
+        await inner.ClickAsync(".inc");
+
+        Assert.Equal("2", inner.Text(".count"));
+        Assert.Equal(1, panel.State.Renders);
+        Assert.Equal("1", page.Text(".tick"));
+
+        await inner.ClickAsync(".rename"); // its Parent is the panel, which has no such handler: refused, nothing breaks
+        Assert.NotNull(page.LastError);
+
+        await panel.ClickAsync(".fold");
+        await page.WaitForAsync(p => !p.HasComponent<CounterComponent>("inner"));
+        Assert.True(page.HasComponent<PanelComponent>("panel"));
     }
 }

@@ -86,3 +86,33 @@ public sealed class ComponentsView : LiveView
         </main>
         """;
 }
+
+/// <summary>A component embedding another: the inner one renders on its own events while the outer one does not.</summary>
+public sealed class PanelComponent : LiveComponent
+{
+    public int Renders { get; private set; }
+
+    public bool Open { get; private set; } = true;
+
+    public void Fold() => Open = !Open;
+
+    public override Html Render()
+    {
+        Renders++;
+        return $$"""
+            <section class="panel"><button class="fold" @click="fold">fold</button>{{Html.If(Open, Component<CounterComponent, CounterProps>("inner", new("inner")))}}</section>
+            """;
+    }
+}
+
+/// <summary>Embeds a <see cref="PanelComponent"/>.</summary>
+public sealed class NestedComponentsView : LiveView
+{
+    public int Ticks { get; private set; }
+
+    public void Tick() => Ticks++;
+
+    public override Html Render() => $$"""
+        <div><button class="tick" @click="tick">{{Ticks}}</button>{{Component<PanelComponent>("panel")}}</div>
+        """;
+}

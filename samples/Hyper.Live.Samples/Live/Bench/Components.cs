@@ -8,30 +8,17 @@ namespace Hyper.Live.Samples.Live.Bench;
 /// </summary>
 public sealed class Components : LiveView
 {
-    private const int MaxRows = 100_000;
-    private int[] values = Enumerable.Range(0, 1000).ToArray();
-    private int clicks;
+    private readonly BenchRows rows = new();
 
-    /// <summary>Reads <c>?rows=</c>; anything else than a whole number in range keeps 1,000.</summary>
-    protected override void Mount(LiveParams parameters)
-    {
-        if (int.TryParse(parameters.Query["rows"], out var rows) && rows is > 0 and <= MaxRows)
-        {
-            values = Enumerable.Range(0, rows).ToArray();
-        }
-    }
+    protected override void Mount(LiveParams parameters) => rows.Mount(parameters);
 
-    public void Update()
-    {
-        clicks++;
-        values[clicks * 37 % values.Length] = 100000 + clicks;
-    }
+    public void Update() => rows.Update();
 
     public override Html Render() => $$"""
         <p id="status">{{(IsConnected ? "interactive" : "static")}}</p>
         <button id="update" @click="update">Update</button>
         <table><tbody>
-        {{Html.Each(Enumerable.Range(0, values.Length), id => id, id => Component<BenchRow, BenchRowProps>(Key(id), new(id, values[id])))}}
+        {{Html.Each(Enumerable.Range(0, rows.Values.Length), id => id, id => Component<BenchRow, BenchRowProps>(Key(id), new(id, rows.Values[id])))}}
         </tbody></table>
         """;
 
