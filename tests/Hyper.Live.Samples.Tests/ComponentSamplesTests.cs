@@ -83,4 +83,15 @@ public sealed class ComponentSamplesTests(WebApplicationFactory<Program> app) : 
         Assert.Equal(37, Assert.Single(Enumerable.Range(0, 1000), i => before[i] != after[i]));
         Assert.Equal("100001", page.Component<Hyper.Live.Samples.Live.Bench.BenchRow>("37").Text("#v-37"));
     }
+
+    [Fact]
+    public void A_static_card_takes_its_body_slot_and_leaves_out_a_footer_not_given()
+    {
+        var card = Ui.Card("Stats", $"<p>body</p>").ToString();
+        var withFooter = Ui.Card("Stats", $"<p>body</p>", footer: $"<small>note</small>").ToString();
+
+        Assert.Contains("<div class=\"card-body\"><p>body</p></div>", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("footer", card, StringComparison.Ordinal);
+        Assert.Contains("<footer class=\"card-footer\"><small>note</small></footer>", withFooter, StringComparison.Ordinal);
+    }
 }

@@ -141,4 +141,15 @@ public sealed class ComponentTests : IAsyncLifetime
         await page.WaitForAsync(p => !p.HasComponent<CounterComponent>("inner"));
         Assert.True(page.HasComponent<PanelComponent>("panel"));
     }
+
+    [Fact]
+    public async Task SendUpdate_from_outside_the_view_goes_through_its_mailbox()
+    {
+        var page = await client.LiveAsync("/components");
+
+        await Task.Run(() => page.View.SendUpdate<CounterComponent>("b", counter => counter.Count = 42));
+
+        await page.WaitForAsync(p => p.Component<CounterComponent>("b").Text(".count") == "42");
+        Assert.Equal("0", page.Component<CounterComponent>("a").Text(".count"));
+    }
 }
