@@ -152,4 +152,17 @@ public sealed class ComponentTests : IAsyncLifetime
         await page.WaitForAsync(p => p.Component<CounterComponent>("b").Text(".count") == "42");
         Assert.Equal("0", page.Component<CounterComponent>("a").Text(".count"));
     }
+
+    [Fact]
+    public async Task A_binding_of_the_view_reaches_a_component_through_a_phx_target_selector()
+    {
+        var page = await client.LiveAsync("/components");
+        var a = page.Component<CounterComponent>("a");
+        await a.ClickAsync(".inc");
+
+        await page.ClickAsync(".clear-a");
+
+        Assert.Equal("0", a.Text(".count"));
+        Assert.Null(page.LastError);
+    }
 }

@@ -23,6 +23,8 @@ public sealed class CounterComponent : LiveComponent<CounterProps>
 
     public void Increment() => Count += Props.Step;
 
+    public void Clear() => Count = 0;
+
     public void Report() => SendParent(new CounterReport(Id, Count));
 
     public override Html Render()
@@ -80,6 +82,7 @@ public sealed class ComponentsView : LiveView
           <button class="reset" @click="reset">reset</button>
           <button class="reverse" @click="reverse">reverse</button>
           <button class="drop" @click="drop_first">drop</button>
+          <button class="clear-a" @click="clear" phx-target="#counter-a">clear a</button>
           {{Component<CounterComponent, CounterProps>("a", new(Label, Step))}}
           {{Html.If(ShowSecond, Component<CounterComponent, CounterProps>("b", new("B")))}}
           <ul>{{Html.Each(Rows, row => row, row => Component<CounterComponent, CounterProps>($"row-{row}", new($"row {row}")))}}</ul>

@@ -48,17 +48,18 @@ internal sealed class CompiledTemplate
     /// component around this element", so events written in a component reach that component without
     /// naming its cid. Statics only change; the slots stay the same, so a render's holes fit both.
     /// </summary>
-    public CompiledTemplate ForComponents => forComponents ??= TargetInsertions.Length == 0 && !Bindings.Any(b => b.Targeted) ? this : WithTargets();
+    public CompiledTemplate ForComponents => forComponents ??= TargetInsertions.Length == 0 ? this : WithTargets();
 
     private CompiledTemplate? forComponents;
 
     /// <summary>
-    /// In a component's form of a template, the handlers its tags with their own <c>phx-target</c> name
-    /// (<c>phx-target="{{Parent}}"</c>): the view or component they reach may run them.
+    /// The handlers that bindings on tags with their own <c>phx-target</c> name (<c>phx-target="{{Parent}}"</c>,
+    /// <c>phx-target="#counter-likes"</c>): not in <see cref="Bindings"/>, since they go to another view or
+    /// component, which may run them.
     /// </summary>
     public string[] TargetedHandlers { get; init; } = [];
 
-    /// <summary>The bindings that name a handler, checked against a view type at its first render.</summary>
+    /// <summary>The bindings that name a handler of the template's owner, checked against its type at its first render.</summary>
     public TemplateBinding[] Bindings { get; }
 
     /// <summary>Where the template was first seen, for error messages; null when unknown.</summary>
@@ -94,12 +95,11 @@ internal sealed class CompiledTemplate
             statics[group.Key] = text.ToString();
         }
 
-        // Bindings with a phx-target of their own reach another view or component: not checked against the component's class.
-        return new CompiledTemplate(statics, Slots, [.. Bindings.Where(b => !b.Targeted)], Source)
+        return new CompiledTemplate(statics, Slots, Bindings, Source)
         {
             IsSingleRoot = IsSingleRoot,
             IsSingleElement = IsSingleElement,
-            TargetedHandlers = [.. Bindings.Where(b => b.Targeted).Select(b => b.Handler).Distinct()],
+            TargetedHandlers = TargetedHandlers,
         };
     }
 

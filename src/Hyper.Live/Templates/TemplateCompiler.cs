@@ -85,11 +85,14 @@ internal sealed partial class TemplateCompiler
 
         Finish();
         statics.Add(output.ToString());
-        return new CompiledTemplate([.. statics], [.. slots], [.. elementBindings.Named], source)
+        // A binding on a tag with its own phx-target reaches another view or component: it is not
+        // checked against the template's owner, and that target may run its handler.
+        return new CompiledTemplate([.. statics], [.. slots], [.. elementBindings.Named.Where(b => !b.Targeted)], source)
         {
             IsSingleRoot = IsSingleRoot,
             IsSingleElement = IsSingleElement,
             TargetInsertions = [.. targetInsertions],
+            TargetedHandlers = [.. elementBindings.Named.Where(b => b.Targeted).Select(b => b.Handler).Distinct()],
         };
     }
 
