@@ -219,20 +219,19 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
 
     private async Task<bool> HandleEventAsync(PhoenixMessage message)
     {
-        EventRefusal? refused = null;
         view!.InputErrors.Clear();
-        if (TargetComponent(message.Payload, out var refusedTarget) is { } component)
+        var component = TargetComponent(message.Payload, out var refused);
+        if (refused is null)
         {
-            components!.MarkChanged(component);
-            await RecoverAsync(async () => refused = await component.Events.DispatchAsync(component.Component, message.Payload, lifetime.Token).ConfigureAwait(false)).ConfigureAwait(false);
-        }
-        else if (refusedTarget is not null)
-        {
-            refused = refusedTarget;
-        }
-        else
-        {
-            await RecoverAsync(async () => refused = await events.DispatchAsync(view, message.Payload, lifetime.Token).ConfigureAwait(false)).ConfigureAwait(false);
+            // An event with a cid runs on that component, which renders after it.
+            var dispatcher = component?.Events ?? events;
+            object target = component is null ? view : component.Component;
+            if (component is not null)
+            {
+                components!.MarkChanged(component);
+            }
+
+            await RecoverAsync(async () => refused = await dispatcher.DispatchAsync(target, message.Payload, lifetime.Token).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
         if (refused is { } refusal)

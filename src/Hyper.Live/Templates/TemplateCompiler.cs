@@ -40,10 +40,6 @@ internal sealed partial class TemplateCompiler
     private State state = State.Text;
     private string? rawTextEnd;
     private int attributeStart;
-
-    // Where a live component's copy of the statics gets phx-target="" (see CompiledTemplate.ForComponents).
-    private readonly List<(int Static, int Offset)> targetInsertions = [];
-    private bool explicitTarget;
     private int attributeGap;
     private bool valueEmpty;
     private int gap;
@@ -85,8 +81,6 @@ internal sealed partial class TemplateCompiler
 
         Finish();
         statics.Add(output.ToString());
-        // A binding on a tag with its own phx-target reaches another view or component: it is not
-        // checked against the template's owner, and that target may run its handler.
         return new CompiledTemplate([.. statics], [.. slots], [.. elementBindings.Named.Where(b => !b.Targeted)], source)
         {
             IsSingleRoot = IsSingleRoot,
@@ -354,16 +348,7 @@ internal sealed partial class TemplateCompiler
         var trailer = elementBindings.End();
         var selfClosed = output.Length > 0 && output[^1] == '/';
         output.Insert(selfClosed ? output.Length - 1 : output.Length, trailer);
-        if (elementBindings.HasBindings && !explicitTarget)
-        {
-            targetInsertions.Add((statics.Count, selfClosed ? output.Length - 1 : output.Length));
-        }
-        else if (explicitTarget)
-        {
-            elementBindings.MarkTargeted();
-        }
-
-        explicitTarget = false;
+        EndTagTargets(selfClosed);
         output.Append('>');
         var name = tagName.ToString().ToLowerInvariant();
         RootEndOfStartTag(name, selfClosed);
