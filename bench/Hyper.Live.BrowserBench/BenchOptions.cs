@@ -8,11 +8,12 @@ internal sealed record BenchOptions
 {
     public const string Usage = """
         Hyper.Live browser benchmark: starts the samples app (Release) and measures click → DOM-updated
-        latency in headless Chromium on /bench/counter and /bench/table?rows=N, and the bytes per click.
+        latency in headless Chromium on /bench/counter, /bench/table?rows=N and /bench/components?rows=N
+        (the same table, every row a live component), and the bytes per click.
 
           --clicks 200              measured clicks per page                                   [200]
           --warmup 20               clicks before measuring (JIT, caches)                      [20]
-          --rows 1000,10000         table sizes to measure                                     [1000,10000]
+          --rows 1000,10000         table sizes to measure (as a table and as components)      [1000,10000]
           --server PATH             the samples app's dll                                      [bin/<configuration>]
           --server-arg ARG          a command-line argument for the server (repeatable),
                                     e.g. --HyperLive:WebSocketCompression=true

@@ -33,6 +33,7 @@ List<PageResult> results = [await ClickLatency.MeasureAsync(browser, server.Base
 foreach (var rows in options.Rows)
 {
     results.Add(await ClickLatency.MeasureAsync(browser, server.BaseAddress, $"table, {rows:N0} rows", $"/bench/table?rows={rows}", "#update", "table", rows, options));
+    results.Add(await ClickLatency.MeasureAsync(browser, server.BaseAddress, $"{rows:N0} components", $"/bench/components?rows={rows}", "#update", "table", rows, options));
 }
 
 var loadAfter = File.ReadAllText("/proc/loadavg").Trim();

@@ -9,7 +9,8 @@ internal sealed record LoadOptions
         Hyper.Live load harness: starts the samples app (Release), opens sessions the way a browser does
         (dead-render GET, WebSocket, phx_join), measures memory per session, click latency and bytes per click.
 
-          --page counter|table      the page: /bench/counter (event "inc") or /bench/table (event "update")   [counter]
+          --page counter|table|components  the page: /bench/counter (event "inc"), /bench/table or /bench/components (event "update")  [counter]
+          --rows 1000               rows of the table or components page (?rows=)                               [the page's 1,000]
           --sessions 1000,10000     checkpoints: sessions to hold when memory is measured                      [1000,10000]
           --latency-at 10000        checkpoints after which the click latency phases run                        [the last]
           --views-per-socket 1      live views joined over each socket (a page with several views)              [1]
@@ -31,6 +32,9 @@ internal sealed record LoadOptions
         """;
 
     public string Page { get; init; } = "counter";
+
+    /// <summary>The <c>?rows=</c> of the table and components pages; null for their default.</summary>
+    public int? Rows { get; init; }
 
     public IReadOnlyList<int> Checkpoints { get; init; } = [1000, 10000];
 
@@ -83,9 +87,9 @@ internal sealed record LoadOptions
     /// <summary>The command line as given, for the report.</summary>
     public string CommandLine { get; init; } = "";
 
-    public string PagePath => Page == "table" ? "/bench/table" : "/bench/counter";
+    public string PagePath => (Page == "counter" ? "/bench/counter" : "/bench/" + Page) + (Rows is { } rows ? $"?rows={rows}" : "");
 
-    public string EventName => Page == "table" ? "update" : "inc";
+    public string EventName => Page == "counter" ? "inc" : "update";
 
     public int MaxSessions => Checkpoints[^1];
 
@@ -114,6 +118,7 @@ internal sealed record LoadOptions
             {
                 "--quick" => options,
                 "--page" => options with { Page = PageName(Value()) },
+                "--rows" => options with { Rows = Number(Value()) },
                 "--sessions" => options with { Checkpoints = Numbers(Value()) },
                 "--latency-at" => options with { LatencyAt = Numbers(Value()) },
                 "--views-per-socket" => options with { ViewsPerSocket = Number(Value()) },
@@ -155,7 +160,7 @@ internal sealed record LoadOptions
     }
 
     private static string PageName(string page) =>
-        page is "counter" or "table" ? page : throw new ArgumentException("--page is counter or table");
+        page is "counter" or "table" or "components" ? page : throw new ArgumentException("--page is counter, table or components");
 
     private static int Number(string text)
     {

@@ -18,5 +18,7 @@ public static class SampleCatalog
         ("/links", "Links", "user-typed URLs: script URLs are not rendered"),
         ("/avatar", "Avatar", "an upload with image preview and progress"),
         ("/gallery", "Gallery", "multi-file upload: drag and drop, cancel, upload on submit"),
+        ("/component-dashboard", "Components", "static components with slots, live components with their own state: the V2 dashboard"),
+        ("/component-todos", "Todo rows", "a live component per row, each with its own edit state"),
     ];
 }

@@ -93,6 +93,23 @@ public sealed partial class LivePage : IAsyncDisposable
         return view as T ?? throw new InvalidOperationException($"The page shows {view.GetType().Name}, not {typeof(T).Name}.");
     }
 
+    /// <summary>
+    /// The live component of class <typeparamref name="T"/> with this id on the page: its server-side state,
+    /// its element, and interactions inside it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The view has no such component (never rendered, or destroyed after the page dropped it).</exception>
+    public PageComponent<T> Component<T>(string id)
+        where T : LiveComponent =>
+        new(this, HasComponent<T>(id) ? (T)View.Host!.FindComponent(typeof(T), id)!
+            : throw new InvalidOperationException($"{View.GetType().Name} has no live component {typeof(T).Name} with the id \"{id}\" (not rendered yet, or destroyed)."));
+
+    /// <summary>
+    /// Whether the server keeps the live component of class <typeparamref name="T"/> with this id for this page:
+    /// false once the page dropped it and announced it (<c>cids_will_destroy</c>; <c>cids_destroyed</c> then removes it).
+    /// </summary>
+    public bool HasComponent<T>(string id)
+        where T : LiveComponent => View.Host?.FindComponent(typeof(T), id) is T;
+
     /// <summary>The elements of the view matching a CSS selector, in document order.</summary>
     /// <param name="selector">A CSS selector (AngleSharp also understands <c>:contains("text")</c>).</param>
     public IReadOnlyList<IElement> QueryAll(string selector) => channel.CurrentDocument().QueryAll(selector);

@@ -167,7 +167,7 @@ internal sealed partial class LiveChannel
         var joined = new ClientRenderedTree(rendered, viewId);
         tree = joined;
         components.Reset();
-        var now = new PageDocument(joined.ToHtml());
+        var now = new PageDocument(joined.ToHtml(), viewId);
         Update(s => s with
         {
             Title = title.Text,
@@ -272,7 +272,7 @@ internal sealed partial class LiveChannel
         var before = current.Events.Count;
         var componentsBefore = Snapshot.Document.ComponentIds();
         current.Merge(diff);
-        var now = new PageDocument(current.ToHtml());
+        var now = new PageDocument(current.ToHtml(), viewId);
         Update(s => s with { Title = title.Text, Events = s.Events.AddRange(current.Events.Skip(before)), Document = now });
         components.Patched(componentsBefore, now.ComponentIds());
     }

@@ -58,7 +58,7 @@ internal sealed partial class LiveChannel : IAsyncDisposable
             .Select(e => e.GetAttribute("src") ?? e.GetAttribute("href"))
             .OfType<string>()
             .Select(src => new Uri(url, src).ToString())];
-        snapshot = new PageSnapshot { Document = new PageDocument(container.InnerHtml), Url = url, Title = title.Text };
+        snapshot = new PageSnapshot { Document = new PageDocument(container.InnerHtml, viewId), Url = url, Title = title.Text };
         components = new ComponentDestroyHandshake((kind, eventName, cids) =>
             SendTracked(kind, eventName, new JsonObject { ["cids"] = new JsonArray([.. cids.Select(c => (JsonNode)c)]) }, eventName, eventName, cids));
         operations = new PageOperations(settled => Update(s => s with { Settled = settled }), () => updates.Writer.TryWrite("settled"));

@@ -14,10 +14,16 @@ internal sealed partial class PageDocument
 {
     private static readonly HtmlParser Parser = new();
 
-    public PageDocument(string html)
+    /// <param name="html">The container's inner HTML.</param>
+    /// <param name="viewId">The container's id: <c>&lt;body&gt;</c> stands for the container and gets it, so a <c>phx-target</c> naming the view matches.</param>
+    public PageDocument(string html, string? viewId = null)
     {
         Html = html;
         Document = Parser.ParseDocument("<!DOCTYPE html><html><head></head><body>" + html + "</body></html>");
+        if (viewId is not null)
+        {
+            Body.Id = viewId;
+        }
     }
 
     public string Html { get; }
@@ -78,12 +84,23 @@ internal sealed partial class PageDocument
             return [null];
         }
 
+        if (target.Length == 0)
+        {
+            // Phoenix's client reads an empty phx-target as the closest component around the element (or the view).
+            return [ComponentOf(element)];
+        }
+
         if (int.TryParse(target, NumberStyles.Integer, CultureInfo.InvariantCulture, out var cid))
         {
             return [cid];
         }
 
         var targets = QueryAll(target);
+        if (Body.Id is not null && Body.Matches(target))
+        {
+            targets.Insert(0, Body);
+        }
+
         if (targets.Count == 0)
         {
             throw new InvalidOperationException($"The phx-target '{target}' of {Describe(element)} matches no element, so the browser would send nothing.");

@@ -32,14 +32,39 @@ internal sealed partial class Differ
     public bool HasRendered => root is not null;
 
     /// <summary>Forgets what the client has, so the next render is sent in full (a new join).</summary>
-    public void Reset() => root = null;
+    public void Reset()
+    {
+        root = null;
+        ForgetComponents();
+    }
 
     /// <summary>
     /// Writes the render <paramref name="html"/> into the innermost frame of <paramref name="writer"/>:
     /// all of it with statics after <see cref="Reset"/>, otherwise only what changed.
     /// Must run inside the render scope that built <paramref name="html"/>.
     /// </summary>
-    public void Write(DiffWriter writer, Html html)
+    /// <param name="writer">Where the diff goes.</param>
+    /// <param name="html">The view's render.</param>
+    /// <param name="components">The view's live components: finds the ones the render embeds and renders those that changed; null when it has none.</param>
+    public void Write(DiffWriter writer, Html html, IComponentSource? components = null)
+    {
+        var previous = componentSource;
+        componentSource = components;
+        try
+        {
+            WriteRoot(writer, html);
+            if (components is not null)
+            {
+                WriteComponents(writer, components);
+            }
+        }
+        finally
+        {
+            componentSource = previous;
+        }
+    }
+
+    private void WriteRoot(DiffWriter writer, Html html)
     {
         var value = html.AsHole();
         if (value.Kind != HoleKind.Node || Arena(value).Node(value.A, value.B).Kind != NodeKind.Template)
@@ -133,6 +158,12 @@ internal sealed partial class Differ
         {
             var arena = Arena(value);
             ref var node = ref arena.Node(value.A, value.B);
+            if (node.Kind == NodeKind.Component)
+            {
+                WriteCid(writer, key, node.Component!, previous, hashes, children, index);
+                return;
+            }
+
             if (node.Kind == NodeKind.Template && previous is NodeState nested && nested.Template == arena.TemplateOf(ref node))
             {
                 writer.Push(key);
@@ -171,6 +202,19 @@ internal sealed partial class Differ
         {
             var arena = Arena(value);
             ref var node = ref arena.Node(value.A, value.B);
+            if (node.Kind == NodeKind.Component)
+            {
+                var cid = ResolveComponent(node.Component!);
+                json.WriteNumberValue(cid);
+                hashes[index] = CidHash(cid);
+                if (children is not null)
+                {
+                    children[index] = null;
+                }
+
+                return;
+            }
+
             if (node.Kind == NodeKind.Template)
             {
                 var template = arena.TemplateOf(ref node);

@@ -21,7 +21,12 @@ namespace Hyper.Live.Events;
 /// <param name="limits">The socket's limits; null applies none (a render without a socket).</param>
 /// <param name="detailedErrors">Whether error replies may name types, parameters and close handler names (Development).</param>
 /// <param name="warningInterval">How often a refusal is logged at Warning; the rest go to Debug (<see cref="HyperLiveOptions.ClientErrorLogInterval"/>).</param>
-internal sealed partial class EventDispatcher(ILogger logger, SocketLimits? limits = null, bool detailedErrors = true, TimeSpan warningInterval = default) : IBindingSink
+/// <param name="targeted">
+/// Shared by a view's dispatcher and its components': handlers that rendered bindings with a <c>phx-target</c>
+/// of their own name (<c>phx-target="{{Parent}}"</c> in a component), which the target they reach may run.
+/// </param>
+internal sealed partial class EventDispatcher(ILogger logger, SocketLimits? limits = null, bool detailedErrors = true, TimeSpan warningInterval = default,
+    HashSet<string>? targeted = null) : IBindingSink
 {
     /// <summary>Reserved by Phoenix: clears the flash (or its <c>key</c>) without a handler.</summary>
     private const string ClearFlash = "lv:clear-flash";
@@ -43,7 +48,7 @@ internal sealed partial class EventDispatcher(ILogger logger, SocketLimits? limi
     /// ids (remembering them for the events to come), and has its templates' handler names checked
     /// as they are looked up (by the walk, or while the render is written).
     /// </summary>
-    public void Resolve(LiveView view, Html html)
+    public void Resolve(object view, Html html)
     {
         var viewTable = HandlerTable.For(view.GetType());
         if (viewTable != table)
@@ -56,12 +61,22 @@ internal sealed partial class EventDispatcher(ILogger logger, SocketLimits? limi
         BindingResolver.Resolve(html, this);
     }
 
-    void IBindingSink.Template(CompiledTemplate template) => bound.UnionWith(table!.Check(template));
+    void IBindingSink.Template(CompiledTemplate template)
+    {
+        bound.UnionWith(table!.Check(template));
+        foreach (var handler in template.TargetedHandlers)
+        {
+            targeted?.Add(handler);
+        }
+    }
 
     void IBindingSink.Handler(ulong id, Delegate handler) => handlers[id] = handler;
 
-    /// <summary>Runs the event in <paramref name="payload"/>; returns why it was refused, or null once the handler ran.</summary>
-    public async Task<EventRefusal?> DispatchAsync(LiveView view, JsonElement payload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the event in <paramref name="payload"/> on <paramref name="view"/>, a <see cref="LiveView"/> or
+    /// a <see cref="LiveComponent"/>; returns why it was refused, or null once the handler ran.
+    /// </summary>
+    public async Task<EventRefusal?> DispatchAsync(object view, JsonElement payload, CancellationToken cancellationToken)
     {
         var viewName = view.GetType().Name;
         if (limits?.TryEvent() == false)
@@ -82,9 +97,9 @@ internal sealed partial class EventDispatcher(ILogger logger, SocketLimits? limi
             payload.TryGetProperty("value"u8, out var value) ? value : default,
             payload.TryGetProperty("meta"u8, out var meta) ? meta : default,
             payload.TryGetProperty("cid"u8, out var cid) && cid.ValueKind == JsonValueKind.Number ? cid.GetInt32() : null);
-        if (liveEvent.Name == ClearFlash)
+        if (liveEvent.Name == ClearFlash && view is LiveView { Flash: var flash })
         {
-            view.Flash.Clear(liveEvent["key"]);
+            flash.Clear(liveEvent["key"]);
             return null;
         }
 
@@ -108,7 +123,7 @@ internal sealed partial class EventDispatcher(ILogger logger, SocketLimits? limi
 
             handled = HandlerInvoker.ForDelegate(handler).Invoke(handler, context);
         }
-        else if (table.IndexOf(liveEvent.Name) is var index and >= 0 && table.IsAllowed(index, bound))
+        else if (table.IndexOf(liveEvent.Name) is var index and >= 0 && (table.IsAllowed(index, bound) || targeted?.Contains(liveEvent.Name) == true))
         {
             var method = table.Invoker(index);
             if (table.Limit(index) is { } limit && limits?.TryEvent(method.Method, limit) == false)
@@ -122,7 +137,9 @@ internal sealed partial class EventDispatcher(ILogger logger, SocketLimits? limi
         {
             try
             {
-                handled = view.HandleEventAsync(liveEvent, cancellationToken);
+                handled = view is LiveComponent component
+                    ? component.HandleEventAsync(liveEvent, cancellationToken)
+                    : ((LiveView)view).HandleEventAsync(liveEvent, cancellationToken);
             }
             catch (UnknownEventException unknown)
             {

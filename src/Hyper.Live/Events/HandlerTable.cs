@@ -39,8 +39,8 @@ internal sealed partial class HandlerTable
         var methods = HandlerMethods(viewType).ToList();
         methodNames = methods.Select(m => m.Name).Distinct().ToArray();
         nonHandlers = NonHandlers(viewType);
-        handlesAnyEvent = viewType.GetMethod(nameof(LiveView.HandleEventAsync), BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public,
-            [typeof(LiveEvent), typeof(CancellationToken)])?.DeclaringType != typeof(LiveView);
+        handlesAnyEvent = !IsFrameworkType(viewType.GetMethod(nameof(LiveView.HandleEventAsync), BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public,
+            [typeof(LiveEvent), typeof(CancellationToken)])?.DeclaringType);
         invokers = new HandlerInvoker[methods.Count];
         limits = new RateLimit?[methods.Count];
         ViewLimit = ReadLimit(viewType, viewType.Name);
@@ -201,13 +201,18 @@ internal sealed partial class HandlerTable
         }
     }
 
+    /// <summary>The base classes whose own methods are never handlers: <see cref="LiveView"/> and the <see cref="LiveComponent"/> classes.</summary>
+    private static bool IsFrameworkType(Type? type) =>
+        type == typeof(LiveView) || type == typeof(LiveComponent) || type == typeof(object) ||
+        (type is { IsGenericType: true } && type.GetGenericTypeDefinition() == typeof(LiveComponent<>));
+
     private static IEnumerable<MethodInfo> HandlerMethods(Type viewType)
     {
-        for (var type = viewType; type is not null && type != typeof(LiveView); type = type.BaseType)
+        for (var type = viewType; type is not null && !IsFrameworkType(type); type = type.BaseType)
         {
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
-                if (!method.IsSpecialName && !method.IsGenericMethodDefinition && method.GetBaseDefinition().DeclaringType != typeof(LiveView)
+                if (!method.IsSpecialName && !method.IsGenericMethodDefinition && !IsFrameworkType(method.GetBaseDefinition().DeclaringType)
                     && method.GetBaseDefinition().DeclaringType != typeof(object) && !IsDisposal(viewType, method) && IsHandlerSignature(method))
                 {
                     yield return method;
@@ -238,11 +243,11 @@ internal sealed partial class HandlerTable
     {
         var reasons = new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase);
         const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
-        for (var type = viewType; type is not null && type != typeof(LiveView); type = type.BaseType)
+        for (var type = viewType; type is not null && !IsFrameworkType(type); type = type.BaseType)
         {
             foreach (var method in type.GetMethods(flags))
             {
-                if (method.IsSpecialName || method.GetBaseDefinition().DeclaringType == typeof(LiveView) || method.IsDefined(typeof(CompilerGeneratedAttribute)))
+                if (method.IsSpecialName || IsFrameworkType(method.GetBaseDefinition().DeclaringType) || method.IsDefined(typeof(CompilerGeneratedAttribute)))
                 {
                     continue;
                 }

@@ -198,6 +198,20 @@ internal static class ChannelFrames
         return frames.EndReply();
     }
 
+    /// <summary>The reply to <c>cids_destroyed</c>: <c>{"cids": [...]}</c>, the components the server has forgotten (the client drops exactly these).</summary>
+    public static Frame DestroyedReply(this FrameWriter frames, string? joinRef, string? refValue, string topic, List<int> cids)
+    {
+        frames.BeginReply(joinRef, refValue, topic, ok: true);
+        frames.Json.WriteStartArray("cids"u8);
+        foreach (var cid in cids)
+        {
+            frames.Json.WriteNumberValue(cid);
+        }
+
+        frames.Json.WriteEndArray();
+        return frames.EndReply();
+    }
+
     /// <summary>Refuses a join: <c>{"reason": "stale" | "unauthorized" | …}</c> (protocol §3.3).</summary>
     public static Frame JoinRefusal(this FrameWriter frames, string? joinRef, string? refValue, string topic, string reason) =>
         frames.Reply(joinRef, refValue, topic, ok: false, reason);

@@ -24,6 +24,9 @@ internal static class DiffKeys
     /// <summary><c>"p"</c>: statics shared by the templates below, by number.</summary>
     public static ReadOnlySpan<byte> SharedStatics => "p"u8;
 
+    /// <summary><c>"c"</c>: the live components of the diff, by cid (top level only).</summary>
+    public const string Components = "c";
+
     /// <summary><c>"t"</c>: the new page title.</summary>
     public static ReadOnlySpan<byte> Title => "t"u8;
 

@@ -13,6 +13,8 @@ internal static class PhoenixEvents
     public const string Event = "event";
     public const string Diff = "diff";
     public const string LivePatch = "live_patch";
+    public const string CidsWillDestroy = "cids_will_destroy";
+    public const string CidsDestroyed = "cids_destroyed";
     public const string ViewTopicPrefix = "lv:";
     public const string UploadTopicPrefix = "lvu:";
     public const string AllowUpload = "allow_upload";

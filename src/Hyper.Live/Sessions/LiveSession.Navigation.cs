@@ -47,6 +47,7 @@ internal sealed partial class LiveSession
     /// </summary>
     private async Task<bool> FinishAsync(string? refValue, bool join = false, string? error = null)
     {
+        await DeliverParentMessagesAsync().ConfigureAwait(false);
         Navigation? patch = null;
         for (var patches = 0; view!.PendingEffects?.Navigation is { Kind: NavigationKind.Patch } next; patches++)
         {

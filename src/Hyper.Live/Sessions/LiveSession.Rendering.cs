@@ -59,7 +59,8 @@ internal sealed partial class LiveSession
                 frames.BeginJoinReply(joinRef, refValue, Topic, join.To.Length > 0 ? Target(join, withFlash: false) : null);
             }
 
-            differ.Write(frames.Diff, html);
+            components?.BeginRender();
+            differ.Write(frames.Diff, html, components);
             var effects = view.PendingEffects;
             if (effects?.TitleChanged == true || (join is not null && view.Title is not null))
             {
@@ -88,6 +89,8 @@ internal sealed partial class LiveSession
             {
                 Send(toSend);
             }
+
+            DeliverLaterParentMessages();
         }
     }
 }

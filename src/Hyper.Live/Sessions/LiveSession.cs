@@ -35,6 +35,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     private SessionResources? resources;
     private string? joinRef;
     private LiveView? view;
+    private ComponentTable? components;
     private AsyncServiceScope? scope;
 
     // A diff push held back while the client was behind; sent once it has read the rest.
@@ -46,7 +47,8 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         Topic = topic;
         this.host = host;
         logger = host.Loggers.CreateLogger<LiveSession>();
-        events = new EventDispatcher(logger, socket.Context.Limits, host.DetailedErrors, host.Options.ClientErrorLogInterval);
+        events = NewDispatcher();
+        componentWarnings = new(host.Options.ClientErrorLogInterval);
     }
 
     public string Topic { get; }
@@ -184,6 +186,9 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
                 return await HandleAllowUploadAsync(message).ConfigureAwait(false);
             case PhoenixEvents.Progress:
                 return await HandleProgressAsync(message).ConfigureAwait(false);
+            case PhoenixEvents.CidsWillDestroy or PhoenixEvents.CidsDestroyed:
+                HandleDestroy(message);
+                return true;
             default:
                 // The socket routes only the events above to a session.
                 throw new UnreachableException($"the socket routed '{message.Event}' to a session");
@@ -222,15 +227,29 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
 
         LiveDiagnostics.Write(LiveDiagnostics.ViewMounted, Topic, view);
         differ.Reset();
+        components?.Clear();
+        components = new ComponentTable(this, NewDispatcher, Topic[PhoenixEvents.ViewTopicPrefix.Length..]);
         return await FinishAsync(message.Ref, join: true).ConfigureAwait(false);
     }
 
     private async Task<bool> HandleEventAsync(PhoenixMessage message)
     {
-        EventRefusal? refused = null;
         view!.InputErrors.Clear();
         RegisterUploads(message.Payload);
-        await RecoverAsync(async () => refused = await events.DispatchAsync(view, message.Payload, lifetime.Token).ConfigureAwait(false)).ConfigureAwait(false);
+        var component = TargetComponent(message.Payload, out var refused);
+        if (refused is null)
+        {
+            // An event with a cid runs on that component, which renders after it.
+            var dispatcher = component?.Events ?? events;
+            object target = component is null ? view : component.Component;
+            if (component is not null)
+            {
+                components!.MarkChanged(component);
+            }
+
+            await RecoverAsync(async () => refused = await dispatcher.DispatchAsync(target, message.Payload, lifetime.Token).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+
         if (refused is { } refusal)
         {
             if (refusal.Error is InvalidParameterException { InputError: { } input })
@@ -311,6 +330,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
             ReleaseUploads(view);
         }
 
+        components?.Clear();
         var mounted = view;
         view = null;
         try

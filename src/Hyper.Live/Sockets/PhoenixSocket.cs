@@ -104,7 +104,8 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
                 Malformed(BadPatch);
                 Reply(message.JoinRef, message.Ref, message.Topic, "malformed frame: " + BadPatch);
                 break;
-            case not (PhoenixEvents.Event or PhoenixEvents.LivePatch or PhoenixEvents.AllowUpload or PhoenixEvents.Progress):
+            case not (PhoenixEvents.Event or PhoenixEvents.LivePatch or PhoenixEvents.AllowUpload or PhoenixEvents.Progress
+                or PhoenixEvents.CidsWillDestroy or PhoenixEvents.CidsDestroyed):
                 // Checked here, where its warning is throttled, rather than by the session.
                 Malformed($"unsupported event '{message.Event}'");
                 Sink.TrySend(FrameWriter.Current.ErrorReply(message.JoinRef, message.Ref, message.Topic, $"unsupported event '{message.Event}'", ok: false));

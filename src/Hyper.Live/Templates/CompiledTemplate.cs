@@ -33,7 +33,33 @@ internal sealed class CompiledTemplate
     /// </summary>
     public bool IsSingleRoot { get; init; }
 
-    /// <summary>The bindings that name a handler, checked against a view type at its first render.</summary>
+    /// <summary>
+    /// Whether the template renders exactly one root element, form controls or not: what a live
+    /// component's template must do, since the client tags that element as the component's.
+    /// </summary>
+    public bool IsSingleElement { get; init; }
+
+    /// <summary>Where <see cref="ForComponents"/> adds <c>phx-target=""</c>: the tags with an <c>@event</c> binding and no <c>phx-target</c>.</summary>
+    public (int Static, int Offset)[] TargetInsertions { get; init; } = [];
+
+    /// <summary>
+    /// This template as a live component renders it: every tag with an <c>@event</c> binding (and no
+    /// <c>phx-target</c> of its own) gets <c>phx-target=""</c>, which Phoenix's client reads as "the closest
+    /// component around this element", so events written in a component reach that component without
+    /// naming its cid. Statics only change; the slots stay the same, so a render's holes fit both.
+    /// </summary>
+    public CompiledTemplate ForComponents => forComponents ??= TargetInsertions.Length == 0 ? this : WithTargets();
+
+    private CompiledTemplate? forComponents;
+
+    /// <summary>
+    /// The handlers that bindings on tags with their own <c>phx-target</c> name (<c>phx-target="{{Parent}}"</c>,
+    /// <c>phx-target="#counter-likes"</c>): not in <see cref="Bindings"/>, since they go to another view or
+    /// component, which may run them.
+    /// </summary>
+    public string[] TargetedHandlers { get; init; } = [];
+
+    /// <summary>The bindings that name a handler of the template's owner, checked against its type at its first render.</summary>
     public TemplateBinding[] Bindings { get; }
 
     /// <summary>Where the template was first seen, for error messages; null when unknown.</summary>
@@ -54,6 +80,28 @@ internal sealed class CompiledTemplate
 
     /// <summary>The statics as a UTF-8 JSON array, encoded once.</summary>
     public byte[] StaticsJson { get; }
+
+    private CompiledTemplate WithTargets()
+    {
+        var statics = (string[])Statics.Clone();
+        foreach (var group in TargetInsertions.GroupBy(insertion => insertion.Static))
+        {
+            var text = new StringBuilder(statics[group.Key]);
+            foreach (var (_, offset) in group.OrderByDescending(insertion => insertion.Offset))
+            {
+                text.Insert(offset, " phx-target=\"\"");
+            }
+
+            statics[group.Key] = text.ToString();
+        }
+
+        return new CompiledTemplate(statics, Slots, Bindings, Source)
+        {
+            IsSingleRoot = IsSingleRoot,
+            IsSingleElement = IsSingleElement,
+            TargetedHandlers = TargetedHandlers,
+        };
+    }
 
     private static byte[] EncodeStatics(string[] statics)
     {

@@ -26,6 +26,7 @@ internal sealed class ElementBindings
     private readonly HashSet<string> attributes = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<TemplateBinding> named = [];
     private string tag = "";
+    private int tagStart;
     private string? phoenixKey;
     /// <summary>The native bindings' shared rate limit: <c>debounce="300</c>, <c>throttle="100</c>, empty for none.</summary>
     private string? rateLimit;
@@ -35,9 +36,22 @@ internal sealed class ElementBindings
     /// <summary>The bindings that name their handler, across every tag of the template.</summary>
     public IReadOnlyList<TemplateBinding> Named => named;
 
+    /// <summary>Whether the current start tag has an <c>@event</c> binding.</summary>
+    public bool HasBindings => attributes.Count > 0;
+
+    /// <summary>Marks the named bindings of the current tag as sent to the tag's own <c>phx-target</c>.</summary>
+    public void MarkTargeted()
+    {
+        for (var i = tagStart; i < named.Count; i++)
+        {
+            named[i] = named[i] with { Targeted = true };
+        }
+    }
+
     /// <summary>Starts a new start tag.</summary>
     public void Begin()
     {
+        tagStart = named.Count;
         specs.Clear();
         attributes.Clear();
         phoenixKey = null;

@@ -43,6 +43,9 @@ public readonly struct Html
     /// <summary>Nothing: renders no HTML. Use it for the empty branch of a conditional.</summary>
     public static Html Empty => default;
 
+    /// <summary>Whether this is <see cref="Empty"/> (or <c>default</c>): an optional slot that was not given.</summary>
+    public bool IsEmpty => arena is null;
+
     /// <summary>Appends a literal part; called by the C# compiler.</summary>
     public void AppendLiteral(string value) => Arena.AppendLiteral(node, value);
 
@@ -112,6 +115,13 @@ public readonly struct Html
         var arena = RenderArena.ForNewValue();
         var list = arena.ToHole(items, null);
         return new Html((RenderArena)list.Reference!, list.A);
+    }
+
+    /// <summary>A live component embedded at this place of the render.</summary>
+    internal static Html ForComponent(ComponentCall call)
+    {
+        var arena = RenderArena.ForNewValue();
+        return new Html(arena, arena.NewComponent(call));
     }
 
     /// <summary>Renders the full HTML, escaping holes exactly as a live render would.</summary>

@@ -20,6 +20,36 @@ internal static class HtmlRenderer
         return output.ToString();
     }
 
+    /// <summary>
+    /// A component in a render without a session (the HTTP render): a fresh instance renders in place,
+    /// its templates in their component form and unchecked against the view's handlers.
+    /// </summary>
+    private static void WriteComponent(CharBuffer output, ComponentCall call)
+    {
+        var arena = RenderArena.Current;
+        var (sink, mode) = (arena?.BindingSink, arena?.ComponentMode ?? false);
+        if (arena is not null)
+        {
+            arena.BindingSink = null;
+            arena.ComponentMode = true;
+        }
+
+        try
+        {
+            var html = call.RenderDetached();
+            BindingResolver.Resolve(html, sink: null);
+            Write(output, html.AsHole(), TextSlot);
+        }
+        finally
+        {
+            if (arena is not null)
+            {
+                arena.BindingSink = sink;
+                arena.ComponentMode = mode;
+            }
+        }
+    }
+
     public static void Write(CharBuffer output, in HoleValue value, in SlotInfo slot)
     {
         if (value.Kind != HoleKind.Node || slot.Context != SlotContext.Text)
@@ -41,6 +71,9 @@ internal static class HtmlRenderer
                     Write(output, item.Value, TextSlot);
                 }
 
+                break;
+            case NodeKind.Component:
+                WriteComponent(output, node.Component!);
                 break;
             default:
                 var template = arena.TemplateOf(ref node);

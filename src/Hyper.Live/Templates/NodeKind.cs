@@ -11,4 +11,7 @@ internal enum NodeKind : byte
 
     /// <summary>Trusted HTML from <see cref="Html.Raw"/>, inserted unescaped.</summary>
     Raw,
+
+    /// <summary>A live component embedded here (<see cref="ComponentCall"/>): rendered by its own render, sent as a cid.</summary>
+    Component,
 }

@@ -23,6 +23,7 @@ internal sealed class RenderArena
 
     private bool detached;
     private bool keepAlive;
+    private bool componentMode;
     private CompiledTemplate? lastTemplate;
     private ArenaNode lastNode;
     private string? lastKnownLiteral;
@@ -64,6 +65,9 @@ internal sealed class RenderArena
 
     /// <summary>Incremented by <see cref="Reset"/>; an <see cref="Html"/> of an older generation is stale.</summary>
     public int Generation { get; private set; }
+
+    /// <summary>The arena of the render running on this thread, if any.</summary>
+    public static RenderArena? Current => current;
 
     /// <summary>The arena for a new value: the current render's, or a detached one outside renders.</summary>
     public static RenderArena ForNewValue() => current ?? new RenderArena(detached: true);
@@ -129,6 +133,27 @@ internal sealed class RenderArena
         var index = NewNode(NodeKind.Raw);
         nodes[index].Raw = html;
         return index;
+    }
+
+    public int NewComponent(ComponentCall call)
+    {
+        var index = NewNode(NodeKind.Component);
+        nodes[index].Component = call;
+        return index;
+    }
+
+    /// <summary>
+    /// Whether templates resolved from now on belong to a live component's render: they resolve to
+    /// <see cref="CompiledTemplate.ForComponents"/>, whose bindings target the component.
+    /// </summary>
+    public bool ComponentMode
+    {
+        get => componentMode;
+        set
+        {
+            componentMode = value;
+            lastTemplate = null;
+        }
     }
 
     public void SetKey(int index, ulong key)
@@ -290,7 +315,8 @@ internal sealed class RenderArena
             }
             else
             {
-                node.Template = TemplateCache.Get(nodeGaps, Holes(node), node.Source);
+                var compiled = TemplateCache.Get(nodeGaps, Holes(node), node.Source);
+                node.Template = componentMode ? compiled.ForComponents : compiled;
                 lastTemplate = node.Template;
                 lastNode = node;
                 BindingSink?.Template(node.Template);
@@ -339,6 +365,7 @@ internal sealed class RenderArena
         lastTemplate = null;
         lastNode = default;
         lastKnownLiteral = null;
+        componentMode = false;
         BindingSink = null;
         HandlerCount = 0;
         Array.Clear(nodes, 0, nodeCount);

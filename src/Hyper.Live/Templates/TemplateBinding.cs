@@ -8,4 +8,5 @@ namespace Hyper.Live.Templates;
 /// <param name="ArgumentCount">How many arguments the binding passes; null without parentheses.</param>
 /// <param name="Attribute">The attribute as written, without its value (<c>@click.stop</c>).</param>
 /// <param name="Line">The line within the template, from 1.</param>
-internal sealed record TemplateBinding(string Handler, int? ArgumentCount, string Attribute, int Line);
+/// <param name="Targeted">Whether its tag has a <c>phx-target</c> of its own: in a live component, its event goes elsewhere.</param>
+internal sealed record TemplateBinding(string Handler, int? ArgumentCount, string Attribute, int Line, bool Targeted = false);

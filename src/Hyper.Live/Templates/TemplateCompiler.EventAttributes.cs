@@ -11,6 +11,7 @@ internal sealed partial class TemplateCompiler
     private void EndAttributeName()
     {
         var name = attributeName.ToString();
+        explicitTarget |= name.Equals("phx-target", StringComparison.OrdinalIgnoreCase);
         if (!EventBindings.IsBinding(name))
         {
             return;

@@ -81,7 +81,13 @@ internal sealed partial class TemplateCompiler
 
         Finish();
         statics.Add(output.ToString());
-        return new CompiledTemplate([.. statics], [.. slots], [.. elementBindings.Named], source) { IsSingleRoot = IsSingleRoot };
+        return new CompiledTemplate([.. statics], [.. slots], [.. elementBindings.Named.Where(b => !b.Targeted)], source)
+        {
+            IsSingleRoot = IsSingleRoot,
+            IsSingleElement = IsSingleElement,
+            TargetInsertions = [.. targetInsertions],
+            TargetedHandlers = [.. elementBindings.Named.Where(b => b.Targeted).Select(b => b.Handler).Distinct()],
+        };
     }
 
     private void Scan(string text)
@@ -311,6 +317,7 @@ internal sealed partial class TemplateCompiler
             RootStartTag();
             tagName.Clear();
             elementBindings.Begin();
+            explicitTarget = false;
         }
         else
         {
@@ -341,6 +348,7 @@ internal sealed partial class TemplateCompiler
         var trailer = elementBindings.End();
         var selfClosed = output.Length > 0 && output[^1] == '/';
         output.Insert(selfClosed ? output.Length - 1 : output.Length, trailer);
+        EndTagTargets(selfClosed);
         output.Append('>');
         var name = tagName.ToString().ToLowerInvariant();
         RootEndOfStartTag(name, selfClosed);

@@ -24,6 +24,18 @@ internal interface ILiveViewHost
     /// <summary>Runs <paramref name="work"/> off the mailbox; its result comes back through it.</summary>
     void StartAsync<T>(Func<CancellationToken, Task<T>> work, Action<T> completed, Action<Exception>? failed);
 
+    /// <summary>
+    /// Runs <paramref name="update"/> on the component of <paramref name="componentType"/> and <paramref name="id"/>
+    /// in the mailbox (from any thread), then renders it; nothing when no such component is on the page.
+    /// </summary>
+    void SendUpdate(Type componentType, string id, Action<LiveComponent> update);
+
+    /// <summary>Queues <paramref name="message"/> from a component for the view's <c>HandleInfo</c>, run before the next render.</summary>
+    void SendParent(object message);
+
+    /// <summary>The component of this class and id on the page, or null (for white-box tests).</summary>
+    LiveComponent? FindComponent(Type componentType, string id);
+
     /// <summary>Sends the view's render now, from inside a callback.</summary>
     Task RenderNowAsync();
 }

@@ -215,6 +215,27 @@ public abstract class LiveView
         return Host.Schedule(message, due, period);
     }
 
+    /// <summary>
+    /// Runs <paramref name="update"/> on the component of class <typeparamref name="TComponent"/> with id
+    /// <paramref name="id"/> (Phoenix's <c>send_update</c>), in the view's mailbox after the current callback,
+    /// then renders it. Safe to call from any thread; nothing happens when no such component is on the page
+    /// or while not connected.
+    /// </summary>
+    public void SendUpdate<TComponent>(string id, Action<TComponent> update)
+        where TComponent : LiveComponent
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        Host?.SendUpdate(typeof(TComponent), id, component => update((TComponent)component));
+    }
+
+    /// <summary>Embeds the live component of class <typeparamref name="TComponent"/> with this id: <c>{{Component&lt;Chat&gt;("chat")}}</c>.</summary>
+    protected static Html Component<TComponent>(string id)
+        where TComponent : LiveComponent, new() => ComponentRequest<TComponent>.Embed(id);
+
+    /// <summary>Embeds the live component of class <typeparamref name="TComponent"/> with this id, passing it <paramref name="props"/>.</summary>
+    protected static Html Component<TComponent, TProps>(string id, TProps props)
+        where TComponent : LiveComponent<TProps>, new() => ComponentRequest<TComponent, TProps>.Embed(id, props);
+
     /// <summary>Returns the page's HTML as a template; called after every change.</summary>
     public abstract Html Render();
 

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Hyper.Live.Protocol;
+using Hyper.Live.Templates;
+
+namespace Hyper.Live.Diffing;
+
+/// <summary>
+/// Live components (protocol §4.5): a slot that embeds one holds its cid, and the diff's top-level
+/// <c>"c"</c> map carries the components that changed, each diffed against what the client has of it.
+/// A component sent in full reuses the statics of one the client already has (<c>"s": -cid</c>) or of
+/// one earlier in the same diff (<c>"s": cid</c>) when both render the same template.
+/// </summary>
+internal sealed partial class Differ
+{
+    [ThreadStatic]
+    private static IComponentSource? componentSource;
+
+    private static readonly ulong ComponentSeed = ValueHash.Of("hyper-component");
+
+    /// <summary>What the client has of each component, by cid.</summary>
+    private readonly Dictionary<int, NodeState> components = [];
+
+    /// <summary>Per root template, the last component sent in full with it: whose statics the next one can reuse.</summary>
+    private readonly Dictionary<CompiledTemplate, int> statics = [];
+
+    private readonly HashSet<int> sentThisDiff = [];
+
+    /// <summary>How many components the client has, as far as this differ knows.</summary>
+    public int ComponentCount => components.Count;
+
+    /// <summary>
+    /// Forgets what the client has of component <paramref name="cid"/> (it announced its removal):
+    /// if it is rendered again, it is sent in full.
+    /// </summary>
+    public void Forget(int cid)
+    {
+        if (components.Remove(cid, out var state) && statics.TryGetValue(state.Template, out var holder) && holder == cid)
+        {
+            statics.Remove(state.Template);
+        }
+    }
+
+    private void ForgetComponents()
+    {
+        components.Clear();
+        statics.Clear();
+    }
+
+    private static int ResolveComponent(ComponentCall call) =>
+        componentSource?.Resolve(call) ?? throw new TemplateException(
+            $"The live component {call.ComponentType.Name} (\"{call.Id}\") can only be rendered by a live view.");
+
+    private static ulong CidHash(int cid) => ValueHash.Combine(ComponentSeed, (ulong)cid);
+
+    /// <summary>A slot that embeds a component: its cid, omitted when the slot held that cid already.</summary>
+    private static void WriteCid(DiffWriter writer, int key, ComponentCall call, object? previous, ulong[] hashes, object?[]? children, int index)
+    {
+        var cid = ResolveComponent(call);
+        var hash = CidHash(cid);
+        if (previous is null && hashes[index] == hash)
+        {
+            return;
+        }
+
+        writer.Flush();
+        writer.WriteName(key);
+        writer.Json.WriteNumberValue(cid);
+        hashes[index] = hash;
+        if (children is not null)
+        {
+            children[index] = null;
+        }
+    }
+
+    /// <summary>The <c>"c"</c> map: every component the source says must be sent; omitted when none changed.</summary>
+    private void WriteComponents(DiffWriter writer, IComponentSource source)
+    {
+        sentThisDiff.Clear();
+        writer.Push(DiffKeys.Components);
+        while (source.TryRenderNext(out var cid, out var html))
+        {
+            WriteComponent(writer, cid, html);
+        }
+
+        writer.Pop();
+    }
+
+    private void WriteComponent(DiffWriter writer, int cid, Html html)
+    {
+        var value = html.AsHole();
+        if (value.Kind != HoleKind.Node || Arena(value).Node(value.A, value.B).Kind != NodeKind.Template)
+        {
+            throw new TemplateException("A live component must render one template ($\"...\") with one root element, not nothing, a list or raw HTML.");
+        }
+
+        var arena = Arena(value);
+        ref var node = ref arena.Node(value.A, value.B);
+        var template = arena.TemplateOf(ref node);
+        if (!template.IsSingleElement)
+        {
+            // The client tags the component's one root element with its cid; it cannot tag text or siblings.
+            throw TemplateException.At(template.Source, 0,
+                "a live component must render exactly one root element (wrap it in a <div>)", template.ToString());
+        }
+
+        if (components.TryGetValue(cid, out var state) && state.Template == template)
+        {
+            writer.Push(cid);
+            DiffSlots(writer, arena.Holes(node), template, state.Hashes, ref state.Children, 0, template.HoleCount);
+            writer.Pop();
+            return;
+        }
+
+        var json = writer.Json;
+        writer.Flush();
+        writer.WriteName(cid);
+        json.WriteStartObject();
+        state = new NodeState(template);
+        WriteFullSlots(writer, arena.Holes(node), template, state.Hashes, ref state.Children, 0, template.HoleCount);
+        json.WritePropertyName(DiffKeys.Statics);
+        if (statics.TryGetValue(template, out var holder) && holder != cid && components.TryGetValue(holder, out var held) && held.Template == template)
+        {
+            // Every slot was written in full above, so nothing of the referenced component's dynamics survives.
+            json.WriteNumberValue(sentThisDiff.Contains(holder) ? holder : -holder);
+        }
+        else
+        {
+            json.WriteRawValue(template.StaticsJson, skipInputValidation: true);
+            statics[template] = cid;
+        }
+
+        json.WriteNumber(DiffKeys.Root, 1);
+        json.WriteEndObject();
+        components[cid] = state;
+        sentThisDiff.Add(cid);
+    }
+}
