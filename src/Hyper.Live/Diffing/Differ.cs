@@ -50,6 +50,7 @@ internal sealed partial class Differ
         var arena = Arena(value);
         ref var node = ref arena.Node(value.A, value.B);
         var template = arena.TemplateOf(ref node);
+        writing = this;
         if (root is not null && root.Template == template)
         {
             DiffSlots(writer, arena.Holes(node), root.Template, root.Hashes, ref root.Children, 0, template.HoleCount);
@@ -121,6 +122,7 @@ internal sealed partial class Differ
     {
         for (var i = 0; i < values.Length; i++)
         {
+            StreamEntries.CheckContainer(values[i], template, i);
             DiffSlot(writer, i, values[i], template.Slots[i], hashes, ref children, offset + i, capacity);
         }
     }
@@ -142,6 +144,11 @@ internal sealed partial class Differ
             }
 
             if (node.Kind == NodeKind.List && previous is ListState list && DiffList(writer, key, arena, node, list))
+            {
+                return;
+            }
+
+            if (node.Kind == NodeKind.Stream && previous is StreamState stream && DiffStream(writer, key, arena, node, stream))
             {
                 return;
             }
@@ -186,6 +193,10 @@ internal sealed partial class Differ
             {
                 state = WriteFullList(writer, arena, node);
             }
+            else if (node.Kind == NodeKind.Stream)
+            {
+                state = WriteFullStream(writer, arena, node);
+            }
         }
 
         if (state is null)
@@ -212,6 +223,7 @@ internal sealed partial class Differ
     {
         for (var i = 0; i < values.Length; i++)
         {
+            StreamEntries.CheckContainer(values[i], template, i);
             writer.WriteName(i);
             WriteFull(writer, values[i], template.Slots[i], hashes, ref children, offset + i, capacity);
         }

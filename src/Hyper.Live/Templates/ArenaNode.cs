@@ -36,6 +36,9 @@ internal struct ArenaNode
     /// <summary>The raw HTML of a <see cref="NodeKind.Raw"/> node.</summary>
     public string? Raw;
 
+    /// <summary>The operations of a <see cref="NodeKind.Stream"/> node; its entries are its list items.</summary>
+    public StreamBatch? Stream;
+
     /// <summary>Resolved lazily from the gaps, then cached for the rest of the render.</summary>
     public CompiledTemplate? Template;
 

@@ -11,4 +11,7 @@ internal enum NodeKind : byte
 
     /// <summary>Trusted HTML from <see cref="Html.Raw"/>, inserted unescaped.</summary>
     Raw,
+
+    /// <summary>A stream's pending operations and the entries it inserts: a comprehension with <c>"stream"</c>.</summary>
+    Stream,
 }
