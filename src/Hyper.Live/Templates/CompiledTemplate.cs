@@ -33,6 +33,12 @@ internal sealed class CompiledTemplate
     /// </summary>
     public bool IsSingleRoot { get; init; }
 
+    /// <summary>
+    /// Whether the template renders exactly one element at its top level (whitespace around it allowed), form
+    /// controls or not: what a stream item must be, since the client places and removes items element by element.
+    /// </summary>
+    public bool IsOneElement { get; init; }
+
     /// <summary>The bindings that name a handler, checked against a view type at its first render.</summary>
     public TemplateBinding[] Bindings { get; }
 

@@ -45,6 +45,7 @@ internal static class StreamEntries
         var value = entry.AsHole();
         string? tag = null;
         TemplateSource? source = null;
+        var oneElement = false;
         if (value.Kind == HoleKind.Node)
         {
             var arena = (RenderArena)value.Reference!;
@@ -53,17 +54,21 @@ internal static class StreamEntries
             {
                 var template = arena.TemplateOf(ref node);
                 source = template.Source;
+                oneElement = template.IsOneElement;
                 tag = FirstStartTag(template, arena.Holes(node));
             }
         }
 
         var id = tag is null ? null : Attribute(tag, "id");
-        if (id == domId || (id is not null && id == Escaped(domId)))
+        if (oneElement && (id == domId || (id is not null && id == Escaped(domId))))
         {
             return;
         }
 
-        var found = tag is null ? "no element" : id is null ? $"{Shorten(tag)} without an id" : Shorten(tag);
+        var found = tag is null ? "no element"
+            : id is null ? $"{Shorten(tag)} without an id"
+            : !oneElement ? $"{Shorten(tag)} and has more than one element at its top level"
+            : Shorten(tag);
         throw new TemplateException(
             $"The stream item '{domId}' must render one root element with id=\"{domId}\": the client places, updates " +
             $"and deletes stream items by that id. Its template{At(source)} starts with {found}.");

@@ -21,8 +21,11 @@ internal sealed partial class TemplateCompiler
     private int depth;
     private bool rootSeen;
     private bool notSingleRoot;
+    private bool holdsFormControl;
 
-    private bool IsSingleRoot => rootSeen && !notSingleRoot && depth == 0;
+    private bool IsOneElement => rootSeen && !notSingleRoot && depth == 0;
+
+    private bool IsSingleRoot => IsOneElement && !holdsFormControl;
 
     /// <summary>Text, a text hole, a comment or a declaration: outside every element it makes a second root.</summary>
     private void RootContent(bool whitespace = false)
@@ -45,7 +48,7 @@ internal sealed partial class TemplateCompiler
     /// <summary>At the <c>&gt;</c> of a start tag: a void or self-closed element has no content to enter.</summary>
     private void RootEndOfStartTag(string name, bool selfClosed)
     {
-        notSingleRoot |= name is "input" or "select" or "textarea";
+        holdsFormControl |= name is "input" or "select" or "textarea";
         if (!selfClosed && !VoidElements.Contains(name))
         {
             depth++;

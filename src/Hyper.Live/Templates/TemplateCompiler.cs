@@ -81,7 +81,7 @@ internal sealed partial class TemplateCompiler
 
         Finish();
         statics.Add(output.ToString());
-        return new CompiledTemplate([.. statics], [.. slots], [.. elementBindings.Named], source) { IsSingleRoot = IsSingleRoot };
+        return new CompiledTemplate([.. statics], [.. slots], [.. elementBindings.Named], source) { IsSingleRoot = IsSingleRoot, IsOneElement = IsOneElement };
     }
 
     private void Scan(string text)

@@ -121,6 +121,16 @@ public class StreamDiffTests
         error = Assert.Throws<TemplateException>(() => HtmlRenderer.Render(
             () => $$"""<ul id="items" phx-update="stream">{{items.Render((id, item) => $"""<li class="x">{item.Text}</li>""")}}</ul>"""));
         Assert.Contains("starts with <li class=\"x\"> without an id", error.Message);
+
+        items.Insert(new Item(3, "three"));
+        error = Assert.Throws<TemplateException>(() => HtmlRenderer.Render(
+            () => $$"""<ul id="items" phx-update="stream">{{items.Render((id, item) => $"""<li id="{id}">{item.Text}</li><li>more</li>""")}}</ul>"""));
+        Assert.Contains("has more than one element at its top level", error.Message);
+
+        // A form control inside is fine (such templates are not root-tracked, but still one element).
+        items.Insert(new Item(4, "four"));
+        Assert.Contains("<input", HtmlRenderer.Render(
+            () => $$"""<ul id="items" phx-update="stream">{{items.Render((id, item) => $"""<li id="{id}"><input value="{item.Text}"></li>""")}}</ul>"""), StringComparison.Ordinal);
     }
 
     [Fact]
