@@ -17,6 +17,20 @@ internal sealed partial class Differ
 
     private int nextStreamRef;
 
+    /// <summary>Makes a differ the one numbering streams on this thread while it writes, and forgets it after (so no view outlives its render here).</summary>
+    private readonly ref struct StreamNumbering
+    {
+        private readonly Differ? previous;
+
+        public StreamNumbering(Differ differ)
+        {
+            previous = writing;
+            writing = differ;
+        }
+
+        public void Dispose() => writing = previous;
+    }
+
     /// <summary>
     /// Writes a render's operations as a diff of the comprehension the client has; false when it needs new
     /// statics (the entries' template changed). Writes nothing when there are no operations.

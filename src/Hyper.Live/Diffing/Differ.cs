@@ -50,7 +50,7 @@ internal sealed partial class Differ
         var arena = Arena(value);
         ref var node = ref arena.Node(value.A, value.B);
         var template = arena.TemplateOf(ref node);
-        writing = this;
+        using var numbering = new StreamNumbering(this);
         if (root is not null && root.Template == template)
         {
             DiffSlots(writer, arena.Holes(node), root.Template, root.Hashes, ref root.Children, 0, template.HoleCount);

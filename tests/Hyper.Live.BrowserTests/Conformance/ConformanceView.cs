@@ -30,7 +30,9 @@ public sealed class ConformanceView(EventRecorder recorder) : LiveView
     }
 
     /// <summary>The stream scenario's rows: only what this render inserts, the rest is in the browser.</summary>
-    public Html RenderRows() => rows.Render((id, row) => $"""<li id="{id}">{row.Text}</li>""");
+    public Html RenderRows() => rows.Render((id, row) => Html.If(row.Text == "other",
+        $"""<li id="{id}" class="other"><b>{row.Text}</b></li>""",
+        $"""<li id="{id}">{row.Text}</li>"""));
 
     /// <summary>One stream operation of <see cref="StreamScenario"/>.</summary>
     public void StreamOp(string op, LiveEvent e)
@@ -38,6 +40,7 @@ public sealed class ConformanceView(EventRecorder recorder) : LiveView
         switch (op)
         {
             case "append": rows.Insert((count + 10, "appended")); break;
+            case "append-other": rows.Insert((count + 10, "other")); break;
             case "prepend": rows.Insert((count + 10, "prepended"), at: 0); break;
             case "insert-at-2": rows.Insert((count + 10, "at 2"), at: 2); break;
             case "update-1": rows.Insert((1, "one, updated")); break;

@@ -13,16 +13,17 @@ public static class StreamScenario
     /// <summary>Every operation the view knows; each button's id is its operation.</summary>
     private static readonly string[] All =
     [
-        "append", "prepend", "insert-at-2", "update-1", "update-only-9", "update-only-2", "delete-3",
+        "append", "append-other", "prepend", "insert-at-2", "update-1", "update-only-9", "update-only-2", "delete-3",
         "append-limit-minus-4", "prepend-limit-3", "reset",
     ];
 
     /// <summary>One scenario per group: each starts from the three rows of the mount, so a later reset cannot hide an earlier difference.</summary>
     public static IEnumerable<Scenario> Create() =>
     [
-        Create("stream-inserts-updates-deletes", "append", "prepend", "insert-at-2", "update-1", "update-only-9", "update-only-2", "delete-3"),
+        Create("stream-inserts-updates-deletes", "append", "append-other", "prepend", "insert-at-2", "update-1", "update-only-9", "update-only-2", "delete-3"),
         Create("stream-limits", "append-limit-minus-4", "prepend", "append-limit-minus-4", "prepend-limit-3"),
         Create("stream-reset", "append", "reset", "append", "update-1"),
+        Create("stream-mixed-templates", "append-other", "append", "append-other"),
     ];
 
     private static Scenario Create(string name, params string[] operations) => new(

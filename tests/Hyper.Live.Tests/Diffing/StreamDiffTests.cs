@@ -90,6 +90,24 @@ public class StreamDiffTests
     }
 
     [Fact]
+    public void Items_of_different_templates_are_sent_as_nested_templates_sharing_a_p_map()
+    {
+        var differ = new Differ();
+        differ.RenderJson(Mixed);
+        items.Insert(new Item(1, "one"));
+        items.Insert(new Item(2, "two"));
+
+        Assert.Equal(
+            """{"0":{"s":["",""],"k":{"0":{"0":{"0":"items-1","1":"one","s":0,"r":1}},"1":{"0":{"0":"items-2","1":"two","s":1,"r":1}},"kc":2}""" +
+            ""","stream":["0",[["items-1",-1,null,false],["items-2",-1,null,false]],[]],"p":{"0":["<li id=\"","\">","</li>"],"1":["<li id=\"","\" class=\"even\">","</li>"]}}}""",
+            differ.RenderJson(Mixed));
+
+        Html Mixed() => $$"""<ul id="items" phx-update="stream">{{items.Render((id, item) => Html.If(item.Id % 2 == 0,
+            $"""<li id="{id}" class="even">{item.Text}</li>""",
+            $"""<li id="{id}">{item.Text}</li>"""))}}</ul>""";
+    }
+
+    [Fact]
     public void Each_stream_of_a_view_keeps_its_own_ref()
     {
         var other = new LiveStream<Item>(item => $"other-{item.Id}");
