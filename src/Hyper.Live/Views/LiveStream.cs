@@ -26,6 +26,10 @@ public sealed class LiveStream<T>
     private readonly StreamIdentity identity = new();
     private readonly List<(T Item, StreamInsert Insert)> inserts = [];
     private readonly List<string> deletes = [];
+    private readonly HashSet<string> deletedIds = new(StringComparer.Ordinal);
+
+    // The DOM ids in inserts: a re-insert replaces the queued one without scanning the queue (InsertMany of 10,000).
+    private readonly HashSet<string> queuedIds = new(StringComparer.Ordinal);
     private bool reset;
 
     /// <summary>Creates a stream whose items get the DOM ids <paramref name="domId"/> returns (<c>m => $"messages-{m.Id}"</c>).</summary>
@@ -96,8 +100,8 @@ public sealed class LiveStream<T>
     public void DeleteById(string id)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        inserts.RemoveAll(pending => pending.Insert.DomId == id);
-        if (!deletes.Contains(id))
+        Unqueue(id);
+        if (deletedIds.Add(id))
         {
             deletes.Add(id);
         }
@@ -110,7 +114,9 @@ public sealed class LiveStream<T>
     public void Reset(IEnumerable<T>? items = null)
     {
         inserts.Clear();
+        queuedIds.Clear();
         deletes.Clear();
+        deletedIds.Clear();
         reset = true;
         if (items is not null)
         {
@@ -139,7 +145,9 @@ public sealed class LiveStream<T>
 
         var batch = new StreamBatch(identity, batchInserts, [.. deletes], reset);
         inserts.Clear();
+        queuedIds.Clear();
         deletes.Clear();
+        deletedIds.Clear();
         reset = false;
         return Html.Stream(batch, entries);
     }
@@ -148,7 +156,16 @@ public sealed class LiveStream<T>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(at, -1);
         var id = DomId(item);
-        inserts.RemoveAll(pending => pending.Insert.DomId == id);
+        Unqueue(id);
+        queuedIds.Add(id);
         inserts.Add((item, new StreamInsert(id, at, limit, updateOnly)));
+    }
+
+    private void Unqueue(string id)
+    {
+        if (queuedIds.Remove(id))
+        {
+            inserts.RemoveAt(inserts.FindIndex(pending => pending.Insert.DomId == id));
+        }
     }
 }
