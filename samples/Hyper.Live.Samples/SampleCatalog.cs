@@ -10,7 +10,7 @@ public static class SampleCatalog
         ("/todos", "Todos", "bindings with arguments, modifiers, delegates"),
         ("/search", "Search", "debounce and an intermediate render"),
         ("/signup", "Signup", "typed forms and validation"),
-        ("/chat/lobby", "Chat", "pub/sub: open it in two windows"),
+        ("/chat/lobby", "Chat", "pub/sub, history in a stream: open it in two windows"),
         ("/dashboard", "Dashboard", "timers pushing updates"),
         ("/users?page=1", "Users", "pagination with live patches"),
         ("/commands", "Commands", "hooks, flash, focus, scroll, download, navigation"),

@@ -22,7 +22,7 @@ public sealed class ChatTests(BrowserFixture fixture, ITestOutputHelper output)
 
         await Input.FillAsync("now with words");
         await Input.PressAsync("Enter");
-        await Expect(Page.Locator("#messages li.message")).ToHaveTextAsync("ann: now with words");
+        await Expect(Page.Locator("#messages li.message .text")).ToHaveTextAsync("ann: now with words");
         await Expect(Page.Locator(".hyper-input-errors")).ToHaveCountAsync(0);
         AssertServerQuiet();
     }
@@ -33,13 +33,13 @@ public sealed class ChatTests(BrowserFixture fixture, ITestOutputHelper output)
         await Input.FillAsync("first");
         await Input.PressAsync("Enter");
 
-        await Expect(Page.Locator("#messages li.message")).ToHaveTextAsync("ann: first");
+        await Expect(Page.Locator("#messages li.message .text")).ToHaveTextAsync("ann: first");
         await Expect(Input).ToHaveValueAsync("");
         await Expect(Input).ToBeFocusedAsync();
 
         await Input.PressSequentiallyAsync("second");
         await Input.PressAsync("Enter");
-        await Expect(Page.Locator("#messages li.message")).ToHaveTextAsync(["ann: first", "ann: second"]);
+        await Expect(Page.Locator("#messages li.message .text")).ToHaveTextAsync(["ann: first", "ann: second"]);
         await Expect(Input).ToHaveValueAsync("");
         AssertServerQuiet();
     }

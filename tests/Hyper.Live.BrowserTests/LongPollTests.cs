@@ -60,11 +60,11 @@ public sealed class LongPollTests(BrowserFixture fixture, ITestOutputHelper outp
         await Expect(ann.Locator("#messages")).ToContainTextAsync("bob joined");
         await bob.Locator("input[name=message]").FillAsync("hello ann");
         await bob.Locator("input[name=message]").PressAsync("Enter");
-        await Expect(ann.Locator("#messages li.message")).ToHaveTextAsync("bob: hello ann");
+        await Expect(ann.Locator("#messages li.message .text")).ToHaveTextAsync("bob: hello ann");
 
         await ann.Locator("input[name=message]").FillAsync("hi bob");
         await ann.Locator("input[name=message]").PressAsync("Enter");
-        await Expect(bob.Locator("#messages li.message")).ToHaveTextAsync(["bob: hello ann", "ann: hi bob"]);
+        await Expect(bob.Locator("#messages li.message .text")).ToHaveTextAsync(["bob: hello ann", "ann: hi bob"]);
 
         var dashboard = await blocked.NewPageAsync();
         await dashboard.GotoAsync("/dashboard");

@@ -24,8 +24,8 @@ public sealed class RealtimeTests(BrowserFixture fixture)
         await ann.Locator("input[name=message]").FillAsync("hello bob");
         await ann.Locator("input[name=message]").PressAsync("Enter");
 
-        await Expect(bob.Locator("#messages li.message")).ToHaveTextAsync("ann: hello bob");
-        await Expect(ann.Locator("#messages li.message")).ToHaveTextAsync("ann: hello bob");
+        await Expect(bob.Locator("#messages li.message .text")).ToHaveTextAsync("ann: hello bob");
+        await Expect(ann.Locator("#messages li.message .text")).ToHaveTextAsync("ann: hello bob");
         await Expect(ann).ToHaveTitleAsync("#" + room + " · Hyper.Live");
 
         await bob.CloseAsync();

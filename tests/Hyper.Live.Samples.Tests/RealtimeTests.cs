@@ -18,7 +18,7 @@ public sealed class RealtimeTests(WebApplicationFactory<Program> app) : IClassFi
         await bob.WaitForAsync(p => p.Has("li.message", "ann: hello bob"));
         // Ann's own message comes back to her by pub/sub too, as a push of its own that may land after Bob's.
         await ann.WaitForAsync(p => p.Has("li.message"));
-        Assert.Equal("ann: hello bob", ann.Text("li.message"));
+        Assert.Equal("ann: hello bob", ann.Text("li.message .text"));
         Assert.StartsWith("#room-", ann.Title, StringComparison.Ordinal);
 
         await bob.DisposeAsync();

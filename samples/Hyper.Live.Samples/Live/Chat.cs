@@ -6,13 +6,21 @@ namespace Hyper.Live.Samples.Live;
 /// The seed's chat (mapped at /chat/{room} in Program.cs): everyone in a room sees each other's
 /// messages, and who joins and leaves, through pub/sub. An empty message is refused and the page
 /// says why (<see cref="LiveView.InputErrors"/>); a sent one empties the input for the next.
+/// The history is a <see cref="LiveStream{T}"/>: each message is sent to the browser once and the view
+/// keeps none of them; the browser keeps the last 100 (<c>?keep=</c> sets another number). Authors can
+/// delete their messages for everyone; Clear empties this page's history.
 /// </summary>
 public sealed class Chat : LiveView
 {
-    private readonly List<Line> lines = [];
+    private static long lastMessageId;
+
+    private readonly LiveStream<Line> history = Stream<Line>(line => $"m-{line.Id}");
+
+    // The ids of the messages this page sent (the latest ones only): who may delete what.
+    private readonly Queue<string> mine = new();
     private string room = "";
     private string name = "";
-    private int nextId;
+    private int keep = 100;
 
     // Messages this page sent. The input's id changes with it, so the browser replaces the input
     // with an empty one after each message (it keeps what was typed into an input the render keeps).
@@ -24,36 +32,57 @@ public sealed class Chat : LiveView
     {
         room = parameters["room"] ?? "lobby";
         name = parameters["name"] ?? "guest-" + Random.Shared.Next(1000, 10000);
+        keep = int.TryParse(parameters["keep"], out var n) && n > 0 ? Math.Min(n, 1000) : 100;
         Title = "#" + room;
     }
 
     protected override async Task OnMountAsync(CancellationToken cancellationToken)
     {
         Subscribe(Topic);
-        await BroadcastAsync(Topic, new Joined(name), cancellationToken);
+        await BroadcastAsync(Topic, new Joined(NextId(), name), cancellationToken);
     }
 
-    protected override async ValueTask OnUnmountAsync() => await BroadcastAsync(Topic, new Left(name));
+    protected override async ValueTask OnUnmountAsync() => await BroadcastAsync(Topic, new Left(NextId(), name));
 
     public async Task Send([Required(ErrorMessage = "Type a message first."), StringLength(500)] string message)
     {
-        await BroadcastAsync(Topic, new Said(name, message.Trim()));
+        var id = NextId();
+        mine.Enqueue(id);
+        if (mine.Count > keep)
+        {
+            mine.Dequeue();
+        }
+
+        await BroadcastAsync(Topic, new Said(id, name, message.Trim()));
         sent++;
         Focus($"#message-{sent}");
     }
+
+    public async Task Delete(string id)
+    {
+        if (mine.Contains(id))
+        {
+            await BroadcastAsync(Topic, new Deleted(id));
+        }
+    }
+
+    public void Clear() => history.Reset();
 
     protected override void HandleInfo(object message)
     {
         switch (message)
         {
             case Joined joined:
-                Add(joined.Name == name ? "You joined as " + name : joined.Name + " joined", system: true);
+                Add(new Line(joined.Id, joined.Name == name ? "You joined as " + name : joined.Name + " joined", System: true));
                 break;
             case Left left:
-                Add(left.Name + " left", system: true);
+                Add(new Line(left.Id, left.Name + " left", System: true));
                 break;
             case Said said:
-                Add(said.Name + ": " + said.Text, system: false);
+                Add(new Line(said.Id, said.Name + ": " + said.Text, System: false));
+                break;
+            case Deleted deleted:
+                history.DeleteById($"m-{deleted.Id}");
                 break;
         }
     }
@@ -61,31 +90,32 @@ public sealed class Chat : LiveView
     public override Html Render() => $$"""
         <section class="chat">
           <h1>#{{room}}</h1>
-          <ul id="messages">
-            {{Html.Each(lines, line => line.Id, line => $"""<li id="m-{line.Id}" class="{(line.System ? "system" : "message")}">{line.Text}</li>""")}}
-          </ul>
+          <ul id="messages" phx-update="stream">{{history.Render(Message)}}</ul>
           <form id="chat-form" @submit="send">
             <input id="message-{{sent}}" name="message" placeholder="Say something" autocomplete="off">
             <button>Send</button>
+            <button type="button" id="clear" @click="clear">Clear</button>
             {{InputErrors.Render()}}
           </form>
         </section>
         """;
 
-    private void Add(string text, bool system)
-    {
-        lines.Add(new Line(nextId++, text, system));
-        if (lines.Count > 100)
-        {
-            lines.RemoveAt(0);
-        }
-    }
+    private Html Message(string id, Line line) => $$"""
+        <li id="{{id}}" class="{{(line.System ? "system" : "message")}}"><span class="text">{{line.Text}}</span>{{Html.If(mine.Contains(line.Id),
+            $"""<button class="delete" title="Delete for everyone" @click="delete({line.Id})">×</button>""")}}</li>
+        """;
 
-    private sealed record Line(int Id, string Text, bool System);
+    private void Add(Line line) => history.Insert(line, limit: -keep);
 
-    private sealed record Joined(string Name);
+    private static string NextId() => Interlocked.Increment(ref lastMessageId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private sealed record Left(string Name);
+    private sealed record Line(string Id, string Text, bool System);
 
-    private sealed record Said(string Name, string Text);
+    private sealed record Joined(string Id, string Name);
+
+    private sealed record Left(string Id, string Name);
+
+    private sealed record Said(string Id, string Name, string Text);
+
+    private sealed record Deleted(string Id);
 }

@@ -75,6 +75,7 @@ internal sealed partial class Differ
         var arena = Arena(value);
         ref var node = ref arena.Node(value.A, value.B);
         var template = arena.TemplateOf(ref node);
+        using var numbering = new StreamNumbering(this);
         if (root is not null && root.Template == template)
         {
             DiffSlots(writer, arena.Holes(node), root.Template, root.Hashes, ref root.Children, 0, template.HoleCount);
@@ -146,6 +147,7 @@ internal sealed partial class Differ
     {
         for (var i = 0; i < values.Length; i++)
         {
+            StreamEntries.CheckContainer(values[i], template, i);
             DiffSlot(writer, i, values[i], template.Slots[i], hashes, ref children, offset + i, capacity);
         }
     }
@@ -173,6 +175,11 @@ internal sealed partial class Differ
             }
 
             if (node.Kind == NodeKind.List && previous is ListState list && DiffList(writer, key, arena, node, list))
+            {
+                return;
+            }
+
+            if (node.Kind == NodeKind.Stream && previous is StreamState stream && DiffStream(writer, key, arena, node, stream))
             {
                 return;
             }
@@ -230,6 +237,10 @@ internal sealed partial class Differ
             {
                 state = WriteFullList(writer, arena, node);
             }
+            else if (node.Kind == NodeKind.Stream)
+            {
+                state = WriteFullStream(writer, arena, node);
+            }
         }
 
         if (state is null)
@@ -256,6 +267,7 @@ internal sealed partial class Differ
     {
         for (var i = 0; i < values.Length; i++)
         {
+            StreamEntries.CheckContainer(values[i], template, i);
             writer.WriteName(i);
             WriteFull(writer, values[i], template.Slots[i], hashes, ref children, offset + i, capacity);
         }

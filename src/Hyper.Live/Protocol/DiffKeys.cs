@@ -18,6 +18,9 @@ internal static class DiffKeys
     /// <summary><c>"km"</c>: the entries' diffs must be merged into their old positions' content.</summary>
     public static ReadOnlySpan<byte> KeyedMerge => "km"u8;
 
+    /// <summary><c>"stream"</c>: a stream's operations on a comprehension, <c>[ref, inserts, deleteIds]</c> (+ <c>true</c> to reset).</summary>
+    public static ReadOnlySpan<byte> Stream => "stream"u8;
+
     /// <summary><c>"r": 1</c> in a rendered object: its statics render one root element the client may skip while unchanged.</summary>
     public static ReadOnlySpan<byte> Root => "r"u8;
 

@@ -39,6 +39,9 @@ internal struct ArenaNode
     /// <summary>The component a <see cref="NodeKind.Component"/> node embeds.</summary>
     public ComponentCall? Component;
 
+    /// <summary>The operations of a <see cref="NodeKind.Stream"/> node; its entries are its list items.</summary>
+    public StreamBatch? Stream;
+
     /// <summary>Resolved lazily from the gaps, then cached for the rest of the render.</summary>
     public CompiledTemplate? Template;
 

@@ -63,6 +63,7 @@ internal static class BindingResolver
 
                 break;
             case NodeKind.List:
+            case NodeKind.Stream:
                 foreach (var item in arena.Items(node))
                 {
                     Visit(item.Value, ValueHash.Combine(path, item.Key), sink);

@@ -34,8 +34,10 @@ internal sealed class CompiledTemplate
     public bool IsSingleRoot { get; init; }
 
     /// <summary>
-    /// Whether the template renders exactly one root element, form controls or not: what a live
-    /// component's template must do, since the client tags that element as the component's.
+    /// Whether the template renders exactly one root element (whitespace around it allowed), form
+    /// controls or not: what a live component's template must do, since the client tags that element
+    /// as the component's, and what a stream item must be, since the client places and removes items
+    /// element by element.
     /// </summary>
     public bool IsSingleElement { get; init; }
 

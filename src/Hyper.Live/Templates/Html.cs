@@ -124,6 +124,19 @@ public readonly struct Html
         return new Html(arena, arena.NewComponent(call));
     }
 
+    /// <summary>A stream's operations with the rendered entries of its inserts (one per insert, in order).</summary>
+    internal static Html Stream(StreamBatch batch, ReadOnlySpan<Html> entries)
+    {
+        var arena = RenderArena.ForNewValue();
+        var items = new ListItem[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            items[i] = new ListItem(entries[i].AsHole(), (ulong)i);
+        }
+
+        return new Html(arena, arena.NewStream(items, batch));
+    }
+
     /// <summary>Renders the full HTML, escaping holes exactly as a live render would.</summary>
     public override string ToString() => HtmlRenderer.Render(this);
 

@@ -66,6 +66,7 @@ internal static class HtmlRenderer
                 output.Append(node.Raw);
                 break;
             case NodeKind.List:
+            case NodeKind.Stream:
                 foreach (var item in arena.Items(node))
                 {
                     Write(output, item.Value, TextSlot);
@@ -81,6 +82,7 @@ internal static class HtmlRenderer
                 for (var i = 0; i < holes.Length; i++)
                 {
                     output.Append(template.Statics[i]);
+                    StreamEntries.CheckContainer(holes[i], template, i);
                     Write(output, holes[i], template.Slots[i]);
                 }
 

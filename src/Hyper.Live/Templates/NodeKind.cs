@@ -14,4 +14,7 @@ internal enum NodeKind : byte
 
     /// <summary>A live component embedded here (<see cref="ComponentCall"/>): rendered by its own render, sent as a cid.</summary>
     Component,
+
+    /// <summary>A stream's pending operations and the entries it inserts: a comprehension with <c>"stream"</c>.</summary>
+    Stream,
 }

@@ -173,6 +173,15 @@ internal sealed class RenderArena
         return index;
     }
 
+    /// <summary>A stream node: <paramref name="entries"/> are the rendered inserts, in the order of <see cref="StreamBatch.Inserts"/>.</summary>
+    public int NewStream(ReadOnlySpan<ListItem> entries, StreamBatch batch)
+    {
+        var index = NewList(entries, keyed: false);
+        nodes[index].Kind = NodeKind.Stream;
+        nodes[index].Stream = batch;
+        return index;
+    }
+
     /// <summary>Records a hole's value without boxing; see <see cref="HoleKind"/> for what is kept how.</summary>
     public HoleValue ToHole<T>(T value, string? format)
     {

@@ -62,6 +62,13 @@ public abstract class LiveView
     /// <summary>The effects asked for so far, without creating them.</summary>
     internal ViewEffects? PendingEffects => effects;
 
+    /// <summary>
+    /// A stream of items kept in the browser rather than in this view (<see cref="LiveStream{T}"/>); usable in a
+    /// field initializer: <c>readonly LiveStream&lt;Message&gt; messages = Stream&lt;Message&gt;(m => $"messages-{m.Id}");</c>.
+    /// </summary>
+    /// <param name="domId">The DOM id of an item: unique in the page, stable for the item's life.</param>
+    protected static LiveStream<T> Stream<T>(Func<T, string> domId) => new(domId);
+
     /// <summary>Receives messages broadcast on <paramref name="topic"/> in <see cref="HandleInfo"/>. Ignored while not connected.</summary>
     public void Subscribe(string topic) => Host?.Subscribe(topic);
 

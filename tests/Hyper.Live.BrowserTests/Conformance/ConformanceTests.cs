@@ -70,7 +70,7 @@ public sealed partial class ConformanceTests(BrowserFixture fixture, Conformance
 
     /// <summary>
     /// The view's HTML without what only a browser adds (Phoenix's <c>data-phx-ref-*</c> locks, the
-    /// <c>data-phx-id</c> it stamps on root-tracked elements, and
+    /// <c>data-phx-id</c> it stamps on root-tracked elements, <c>data-phx-stream</c> on stream items, and
     /// <c>phx-*-loading</c> classes while an event is in flight, <c>selected</c> on options), with
     /// attributes sorted and without whitespace between tags.
     /// </summary>
@@ -79,7 +79,7 @@ public sealed partial class ConformanceTests(BrowserFixture fixture, Conformance
         var document = new HtmlParser().ParseDocument("<body>" + html);
         foreach (var element in document.Body!.QuerySelectorAll("*"))
         {
-            foreach (var attribute in element.Attributes.Select(a => a.Name).Where(n => n.StartsWith("data-phx-ref", StringComparison.Ordinal) || n == "data-phx-id").ToList())
+            foreach (var attribute in element.Attributes.Select(a => a.Name).Where(n => n.StartsWith("data-phx-ref", StringComparison.Ordinal) || n is "data-phx-id" or "data-phx-stream").ToList())
             {
                 element.RemoveAttribute(attribute);
             }

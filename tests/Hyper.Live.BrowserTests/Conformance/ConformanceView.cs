@@ -13,6 +13,7 @@ public sealed class ConformanceView(EventRecorder recorder) : LiveView
 {
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private readonly LiveStream<(int Id, string Text)> rows = Stream<(int Id, string Text)>(row => $"row-{row.Id}");
     private Scenario scenario = null!;
     private string run = "";
     private int count;
@@ -25,6 +26,33 @@ public sealed class ConformanceView(EventRecorder recorder) : LiveView
     {
         scenario = Scenarios.Find(parameters["scenario"] ?? "");
         run = parameters["run"] ?? "";
+        rows.InsertMany([(1, "one"), (2, "two"), (3, "three")]);
+    }
+
+    /// <summary>The stream scenario's rows: only what this render inserts, the rest is in the browser.</summary>
+    public Html RenderRows() => rows.Render((id, row) => Html.If(row.Text == "other",
+        $"""<li id="{id}" class="other"><b>{row.Text}</b></li>""",
+        $"""<li id="{id}">{row.Text}</li>"""));
+
+    /// <summary>One stream operation of <see cref="StreamScenario"/>.</summary>
+    public void StreamOp(string op, LiveEvent e)
+    {
+        switch (op)
+        {
+            case "append": rows.Insert((count + 10, "appended")); break;
+            case "append-other": rows.Insert((count + 10, "other")); break;
+            case "prepend": rows.Insert((count + 10, "prepended"), at: 0); break;
+            case "insert-at-2": rows.Insert((count + 10, "at 2"), at: 2); break;
+            case "update-1": rows.Insert((1, "one, updated")); break;
+            case "update-only-9": rows.Update((9, "never added")); break;
+            case "update-only-2": rows.Update((2, "two, updated")); break;
+            case "delete-3": rows.DeleteById("row-3"); break;
+            case "append-limit-minus-4": rows.Insert((count + 10, "kept last"), limit: -4); break;
+            case "prepend-limit-3": rows.Insert((count + 10, "kept first"), at: 0, limit: 3); break;
+            case "reset": rows.Reset([(100, "after reset"), (101, "second after reset")]); break;
+        }
+
+        Log($"stream_op({op})", e);
     }
 
     /// <summary>The checkbox scenarios' state: the server renders it back, as a real view must (Phoenix resets a control to the server's render).</summary>

@@ -160,6 +160,9 @@ public static class Scenarios
         KeyDowns("keydown-bubbles-to-outer-and-stop", _ => $"""<div @keydown="outer"><div @keydown.stop="other"><input id="t" @keydown="hit"></div></div>""", "x"),
         Click("click-debounce", _ => $"""<button id="t" @click.debounce.100="hit">go</button>"""),
         Click("click-throttle", _ => $"""<button id="t" @click.throttle.100="hit">go</button>"""),
+
+        // Streams: phx-update="stream" containers edited by inserts, deletes, limits and resets.
+        .. StreamScenario.Create(),
     ];
 
     /// <summary>A click on <c>#t</c>.</summary>
