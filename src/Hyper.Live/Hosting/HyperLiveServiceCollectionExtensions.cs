@@ -33,6 +33,7 @@ public static class HyperLiveServiceCollectionExtensions
         services.TryAddSingleton<IdleSweeper>();
         services.TryAddSingleton<LongPollRegistry>();
         services.TryAddSingleton<OriginPolicy>();
+        services.TryAddSingleton<SessionRegistry>();
         services.TryAddSingleton<LiveHost>();
         services.TryAddSingleton<RateLimits>();
         services.TryAddSingleton<IPubSub, InMemoryPubSub>();

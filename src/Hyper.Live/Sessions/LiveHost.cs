@@ -11,10 +11,11 @@ namespace Hyper.Live.Sessions;
 internal sealed class LiveHost
 {
     public LiveHost(LiveRoutes routes, LiveTokens tokens, JoinAuthorizer joins, CsrfTokens csrf, IOptions<HyperLiveOptions> options, ILoggerFactory loggers, HyperLiveMetrics metrics,
-        IHostEnvironment? environment = null)
+        SessionRegistry sessions, IHostEnvironment? environment = null)
     {
         DetailedErrors = environment?.IsDevelopment() ?? false;
         Metrics = metrics;
+        Sessions = sessions;
         Routes = routes;
         Tokens = tokens;
         Joins = joins;
@@ -37,6 +38,9 @@ internal sealed class LiveHost
     public ILoggerFactory Loggers { get; }
 
     public HyperLiveMetrics Metrics { get; }
+
+    /// <summary>Every live session by id, and the detached ones a rejoin may re-attach.</summary>
+    public SessionRegistry Sessions { get; }
 
     /// <summary>Whether error replies to clients may name types, parameters and close handler names: only in Development.</summary>
     public bool DetailedErrors { get; }

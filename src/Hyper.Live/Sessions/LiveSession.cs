@@ -17,7 +17,9 @@ namespace Hyper.Live.Sessions;
 /// out the navigation the view asked for, or renders and sends only the diff. A handler that
 /// throws ends this session alone (<c>phx_error</c> makes the client rejoin with a fresh
 /// mount); the socket and every other session carry on. Ending the session cancels its
-/// timers, subscriptions and background work.
+/// timers, subscriptions and background work. When its socket drops, the session may go on
+/// detached (<see cref="SessionRegistry"/>): messages are still handled, nothing is sent, and the
+/// page's rejoin re-attaches it to the new socket with a full render of the current state.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
     "The token source has no timer to release; it is only cancelled, so Stop may run at any time, even after the session ended.")]
@@ -27,10 +29,12 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
 
     private readonly CancellationTokenSource lifetime = new();
     private readonly Differ differ = new();
-    private readonly ISessionSocket socket;
     private readonly LiveHost host;
     private readonly ILogger logger;
-    private readonly EventDispatcher events;
+
+    // Both change when a rejoin re-attaches the session to a new socket (only ever inside the mailbox).
+    private ISessionSocket socket;
+    private EventDispatcher events;
 
     private SessionResources? resources;
     private string? joinRef;
@@ -51,9 +55,19 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
 
     public string Topic { get; }
 
+    /// <summary>The view's <see cref="LiveView.SessionId"/>, given when the join is accepted.</summary>
+    public string? SessionId { get; private set; }
+
+    /// <summary>What the registry knows of this session; guarded by the registry's lock.</summary>
+    public SessionRegistration? Registration { get; set; }
+
+    /// <summary>Whether the socket dropped and no rejoin has re-attached the session yet.</summary>
+    private bool IsDetached => socket is DetachedSocket;
+
     private string ViewName => view?.GetType().Name ?? "(not mounted)";
 
-    private SessionResources Resources => resources ??= new SessionResources(this, socket.Context.Services, lifetime.Token);
+    // From the view's own scope: the socket's request services end with that socket, and a detached view lives on.
+    private SessionResources Resources => resources ??= new SessionResources(this, scope?.ServiceProvider ?? socket.Context.Services, lifetime.Token);
 
     /// <summary>
     /// Ends the session after the message being handled. With <paramref name="close"/>,
@@ -144,6 +158,11 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
                 renderDeferred = false;
                 Render(refValue: null, join: null);
                 return true;
+            case SessionMessage.Detach detach:
+                DetachFrom(detach.From);
+                return true;
+            case SessionMessage.Attach attach when view is not null:
+                return await AttachAsync(attach).ConfigureAwait(false);
             case SessionMessage.Callback callback when view is not null:
                 await RecoverAsync(() =>
                 {
@@ -187,14 +206,26 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
             return false;
         }
 
+        var user = UserIdentity.KeyOf(socket.Context.User);
+        if (join.Mounts > 0 && host.Sessions.Claim(Topic, user, viewType, socket) is { } kept)
+        {
+            // The page's rejoin after its socket dropped: the kept session answers this join, this one ends unseen.
+            socket.Replace(this, kept);
+            kept.Post(new SessionMessage.Attach(socket, joinRef, message.Ref));
+            return false;
+        }
+
+        // A live navigation starts a new session: the token names the session of the page's first view.
+        SessionId = host.Sessions.Add(this, socket, user, join.Redirect is null ? decision.SessionId : null);
         try
         {
             scope = socket.Context.Services.CreateAsyncScope();
             var flash = join.Flash is not null ? host.Tokens.ReadFlash(join.Flash)
                 : join.Mounts == 0 && join.Redirect is null ? host.Tokens.ReadStatic(join.Static)?.Flash : null;
             var request = new LiveRequest(decision.Request, socket.Context.Request.Request.Cookies);
-            view = await ViewMounter.MountAsync(scope.Value.ServiceProvider, viewType, socket.Context.User, decision.Uri, decision.RouteValues, flash, request, this, lifetime.Token)
+            view = await ViewMounter.MountAsync(scope.Value.ServiceProvider, viewType, socket.Context.User, decision.Uri, decision.RouteValues, flash, request, this, SessionId!, lifetime.Token)
                 .ConfigureAwait(false);
+            host.Sessions.Mounted(this, viewType);
             host.Metrics.SessionStarted(); // paired with SessionEnded when the view is unmounted
             host.Options.OnSessionStart?.Invoke(view);
         }
@@ -280,6 +311,39 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         Send(FrameWriter.Current.CrashPush(joinRef, Topic));
     }
 
+    /// <summary>The socket <paramref name="from"/> dropped and the registry keeps this session: go on without sending.</summary>
+    private void DetachFrom(ISessionSocket from)
+    {
+        if (socket == from)
+        {
+            socket = new DetachedSocket(from.Context);
+            renderDeferred = false;
+            LogDetached(logger, ViewName, SessionId, host.Options.DisconnectedSessionRetention);
+        }
+    }
+
+    /// <summary>
+    /// A rejoin re-attached this session: from now on it speaks over the new socket, and its join is answered with
+    /// the whole current render (the client starts from an empty tree). A socket that still held the session (its
+    /// drop not noticed yet) loses the channel.
+    /// </summary>
+    private async Task<bool> AttachAsync(SessionMessage.Attach attach)
+    {
+        if (!IsDetached && socket != attach.Socket)
+        {
+            socket.Remove(this);
+            Send(FrameWriter.Current.ClosePush(joinRef, Topic));
+        }
+
+        socket = attach.Socket;
+        joinRef = attach.JoinRef;
+        renderDeferred = false;
+        events = new EventDispatcher(logger, socket.Context.Limits, host.DetailedErrors, host.Options.ClientErrorLogInterval);
+        differ.Reset();
+        LogReattached(logger, ViewName, SessionId);
+        return await FinishAsync(attach.Ref, join: true).ConfigureAwait(false);
+    }
+
     private void End()
     {
         socket.Remove(this);
@@ -289,6 +353,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     protected override async Task OnStoppedAsync()
     {
         lifetime.Cancel();
+        host.Sessions.Remove(this);
         resources?.Release();
         var mounted = view;
         view = null;
@@ -331,6 +396,12 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     [LoggerMessage(Level = LogLevel.Error, Message = "{View} crashed handling '{Event}' on {Topic}; the client will rejoin with a fresh mount")]
     private static partial void LogCrashed(ILogger logger, Exception error, string view, string @event, string topic);
 
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{View} (session {SessionId}) detached: its socket dropped; kept for {Retention}")]
+    private static partial void LogDetached(ILogger logger, string view, string? sessionId, TimeSpan retention);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{View} (session {SessionId}) re-attached by the page's rejoin")]
+    private static partial void LogReattached(ILogger logger, string view, string? sessionId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{View} failed in OnUnmount")]
     private static partial void LogUnmountFailed(ILogger logger, Exception error, string view);

@@ -21,6 +21,7 @@ internal static class ViewMounter
     /// <param name="flash">The flash messages the page starts with.</param>
     /// <param name="request">What the view sees of the request behind the page.</param>
     /// <param name="host">The session, for a connected mount; null for the HTTP render.</param>
+    /// <param name="sessionId">The live session's id (<see cref="LiveView.SessionId"/>).</param>
     /// <param name="cancellationToken">Cancelled when the request or the session goes away.</param>
     public static async Task<LiveView> MountAsync(
         IServiceProvider services,
@@ -31,10 +32,12 @@ internal static class ViewMounter
         IReadOnlyDictionary<string, List<string>>? flash,
         LiveRequest request,
         ILiveViewHost? host,
+        string sessionId,
         CancellationToken cancellationToken)
     {
         var view = (LiveView)ActivatorUtilities.CreateInstance(services, viewType);
         view.IsConnected = host is not null;
+        view.SessionId = sessionId;
         view.Host = host;
         view.User = user;
         view.Uri = uri;

@@ -140,15 +140,30 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
     public void Remove(LiveSession session) =>
         sessions.Remove(session);
 
+    public bool Replace(LiveSession current, LiveSession replacement) => sessions.Replace(current, replacement);
+
+    /// <summary>
+    /// The socket dropped: its sessions end, or go on detached for a rejoin to re-attach (<see cref="SessionRegistry"/>);
+    /// waits for those that end to unmount.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        var all = sessions.RemoveAll();
-        foreach (var session in all)
+        var ending = new List<LiveSession>();
+        foreach (var session in sessions.RemoveAll())
         {
-            session.Stop(close: false);
+            switch (host.Sessions.Drop(session, this))
+            {
+                case SessionRegistry.Release.Stop:
+                    session.Stop(close: false);
+                    ending.Add(session);
+                    break;
+                case SessionRegistry.Release.Retained:
+                    session.Post(new SessionMessage.Detach(this));
+                    break;
+            }
         }
 
-        await Task.WhenAll(all.Select(s => s.Completion)).ConfigureAwait(false);
+        await Task.WhenAll(ending.Select(s => s.Completion)).ConfigureAwait(false);
         LogDisconnected(logger, Connection.CloseStatus, Connection.CloseReason);
         Notify(host.Options.OnSocketDisconnected, "OnSocketDisconnected");
     }
@@ -176,16 +191,8 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
         }
     }
 
-    private string[] SessionIds()
-    {
-        var topics = sessions.Topics();
-        for (var i = 0; i < topics.Length; i++)
-        {
-            topics[i] = topics[i][PhoenixEvents.ViewTopicPrefix.Length..];
-        }
-
-        return topics;
-    }
+    /// <summary>The <see cref="LiveView.SessionId"/> of each session joined over this socket (a joining one has none yet).</summary>
+    private string[] SessionIds() => [.. sessions.All().Select(session => session.SessionId).OfType<string>()];
 
     private void Join(PhoenixMessage message, int size)
     {
