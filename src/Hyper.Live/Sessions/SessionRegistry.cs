@@ -140,10 +140,11 @@ internal sealed partial class SessionRegistry : IAsyncDisposable
     }
 
     /// <summary>
-    /// <paramref name="owner"/> dropped: keeps <paramref name="session"/> detached when it may be, evicting the
+    /// <paramref name="owner"/> dropped: keeps <paramref name="session"/> detached when it may be (not when
+    /// <paramref name="mayKeep"/> is false: the server closed the socket for a fault of its client), evicting the
     /// oldest detached session past <see cref="HyperLiveOptions.MaxRetainedSessions"/>.
     /// </summary>
-    public Release Drop(LiveSession session, ISessionSocket owner)
+    public Release Drop(LiveSession session, ISessionSocket owner, bool mayKeep)
     {
         LiveSession? evicted = null;
         lock (gate)
@@ -160,7 +161,7 @@ internal sealed partial class SessionRegistry : IAsyncDisposable
             }
 
             registration.Owner = null;
-            if (disposed || registration.ViewType is null || !registration.OwnsTopic ||
+            if (!mayKeep || disposed || registration.ViewType is null || !registration.OwnsTopic ||
                 options.DisconnectedSessionRetention <= TimeSpan.Zero || options.MaxRetainedSessions <= 0)
             {
                 return Release.Stop;

@@ -144,14 +144,15 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
 
     /// <summary>
     /// The socket dropped: its sessions end, or go on detached for a rejoin to re-attach (<see cref="SessionRegistry"/>);
-    /// waits for those that end to unmount.
+    /// waits for those that end to unmount. A socket the server closed for a fault of its client keeps nothing.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
         var ending = new List<LiveSession>();
+        var mayKeep = Connection.Error is null;
         foreach (var session in sessions.RemoveAll())
         {
-            switch (host.Sessions.Drop(session, this))
+            switch (host.Sessions.Drop(session, this, mayKeep))
             {
                 case SessionRegistry.Release.Stop:
                     session.Stop(close: false);
