@@ -178,6 +178,13 @@ public sealed class HyperLiveOptions
     public int MaxRetainedSessions { get; set; } = 10_000;
 
     /// <summary>
+    /// How long a session's snapshot (its <see cref="PersistAttribute"/> members) stays in the <see cref="ISessionStore"/>
+    /// without being written or touched: a page that rejoins later mounts fresh. 30 minutes by default, as ASP.NET
+    /// Core's session idle timeout is 20 and a sleeping laptop or a deploy rarely takes longer.
+    /// </summary>
+    public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
     /// Called when a browser's live socket has been accepted, before any view joins over it (for metrics,
     /// presence, auditing). Runs on the socket's thread: keep it short. Null by default.
     /// </summary>

@@ -7,6 +7,7 @@ using Hyper.Live.PubSub;
 using Hyper.Live;
 using Hyper.Live.RateLimiting;
 using Hyper.Live.Sessions;
+using Hyper.Live.Persistence;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,14 @@ public static class HyperLiveServiceCollectionExtensions
         services.TryAddSingleton<LongPollRegistry>();
         services.TryAddSingleton<OriginPolicy>();
         services.TryAddSingleton<SessionRegistry>();
+        services.TryAddSingleton<ISessionStore, InMemorySessionStore>();
+        if (!services.Any(d => d.ServiceType == typeof(SessionSnapshots)))
+        {
+            services.AddSingleton<SessionSnapshots>();
+            // Stopping the host writes the snapshots still waiting.
+            services.AddHostedService(provider => provider.GetRequiredService<SessionSnapshots>());
+        }
+
         services.TryAddSingleton<LiveHost>();
         services.TryAddSingleton<RateLimits>();
         services.TryAddSingleton<IPubSub, InMemoryPubSub>();

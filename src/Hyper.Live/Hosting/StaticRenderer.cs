@@ -35,7 +35,7 @@ internal static class StaticRenderer
         var request = new LiveRequest(await RequestCapture.SnapshotAsync(context, host.Options).ConfigureAwait(false), context.Request.Cookies);
         // The id the connected session will have: the view sees the same SessionId in both mounts.
         var sessionId = LiveTokens.NewSessionId();
-        var view = await ViewMounter.MountAsync(context.RequestServices, route.ViewType, context.User, uri, routeValues, flash, request, host: null, sessionId, context.RequestAborted)
+        var view = await ViewMounter.MountAsync(context.RequestServices, route.ViewType, context.User, uri, routeValues, flash, request, host: null, sessionId, restore: null, context.RequestAborted)
             .ConfigureAwait(false);
         if (view.PendingEffects?.Navigation is { } navigation)
         {

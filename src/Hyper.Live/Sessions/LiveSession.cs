@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Hyper.Live.Diagnostics;
 using Hyper.Live.Diffing;
 using Hyper.Live.Events;
+using Hyper.Live.Persistence;
 using Hyper.Live.Protocol;
 using Hyper.Live.Security;
 using Hyper.Live.Views;
@@ -37,6 +38,10 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     private EventDispatcher events;
 
     private SessionResources? resources;
+
+    // The view's [Persist] members, if any, and their values as last saved (a save happens only when they changed).
+    private PersistedMembers? persisted;
+    private byte[]? savedState;
     private string? joinRef;
     private LiveView? view;
     private AsyncServiceScope? scope;
@@ -120,6 +125,10 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
             if (!await HandleMessageAsync(message).ConfigureAwait(false))
             {
                 End();
+            }
+            else
+            {
+                Save();
             }
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
@@ -223,7 +232,10 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
             var flash = join.Flash is not null ? host.Tokens.ReadFlash(join.Flash)
                 : join.Mounts == 0 && join.Redirect is null ? host.Tokens.ReadStatic(join.Static)?.Flash : null;
             var request = new LiveRequest(decision.Request, socket.Context.Request.Request.Cookies);
-            view = await ViewMounter.MountAsync(scope.Value.ServiceProvider, viewType, socket.Context.User, decision.Uri, decision.RouteValues, flash, request, this, SessionId!, lifetime.Token)
+            persisted = PersistedMembers.For(viewType);
+            // Only a rejoin can have a snapshot to come back to: a page's first join is a fresh start.
+            var restore = persisted is not null && join.Mounts > 0 ? RestoreAsync : (Func<LiveView, CancellationToken, Task>?)null;
+            view = await ViewMounter.MountAsync(scope.Value.ServiceProvider, viewType, socket.Context.User, decision.Uri, decision.RouteValues, flash, request, this, SessionId!, restore, lifetime.Token)
                 .ConfigureAwait(false);
             host.Sessions.Mounted(this, viewType);
             host.Metrics.SessionStarted(); // paired with SessionEnded when the view is unmounted
@@ -344,8 +356,53 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         return await FinishAsync(attach.Ref, join: true).ConfigureAwait(false);
     }
 
+    /// <summary>Sets the persisted members from the session's snapshot, or says why not and leaves the fresh mount.</summary>
+    private async Task RestoreAsync(LiveView mounted, CancellationToken cancellationToken)
+    {
+        var outcome = await host.Snapshots.RestoreAsync(SessionId!, mounted, persisted!, cancellationToken).ConfigureAwait(false);
+        switch (outcome)
+        {
+            case SnapshotRead.Restored:
+                LogRestored(logger, ViewName(mounted), SessionId);
+                break;
+            case SnapshotRead.Refused:
+                LogNotRestored(logger, ViewName(mounted), SessionId, "the snapshot does not open with this app's keys for this session and view (tampered with, or another session's)");
+                break;
+            case SnapshotRead.Outdated:
+                LogNotRestored(logger, ViewName(mounted), SessionId, "the snapshot was written by a version of the view whose [Persist] members differ");
+                break;
+            case SnapshotRead.Unreadable:
+                LogNotRestored(logger, ViewName(mounted), SessionId, "the snapshot's values do not fit the view's [Persist] members");
+                break;
+        }
+
+        static string ViewName(LiveView view) => view.GetType().Name;
+    }
+
+    /// <summary>After a callback: queues a snapshot of the persisted members when they changed.</summary>
+    private void Save()
+    {
+        if (persisted is null || view is null || SessionId is null)
+        {
+            return;
+        }
+
+        var state = persisted.Capture(view);
+        if (savedState is null || !state.AsSpan().SequenceEqual(savedState))
+        {
+            savedState = state;
+            host.Snapshots.Save(SessionId, view.GetType(), persisted, state);
+        }
+    }
+
     private void End()
     {
+        if (persisted is not null && SessionId is not null)
+        {
+            // The page left, navigated away or crashed: nothing to come back to.
+            host.Snapshots.Delete(SessionId);
+        }
+
         socket.Remove(this);
         Stop();
     }
@@ -402,6 +459,12 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{View} (session {SessionId}) re-attached by the page's rejoin")]
     private static partial void LogReattached(ILogger logger, string view, string? sessionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{View} (session {SessionId}) restored from its snapshot")]
+    private static partial void LogRestored(ILogger logger, string view, string? sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{View} (session {SessionId}) mounted fresh instead of restoring: {Reason}")]
+    private static partial void LogNotRestored(ILogger logger, string view, string? sessionId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{View} failed in OnUnmount")]
     private static partial void LogUnmountFailed(ILogger logger, Exception error, string view);

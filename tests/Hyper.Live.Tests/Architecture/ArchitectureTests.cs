@@ -21,10 +21,11 @@ public sealed class ArchitectureTests
         ["Routing"] = ["Views", "Configuration"],
         ["Security"] = ["Protocol", "Views", "Configuration", "Routing"],
         ["Diagnostics"] = ["Views", "Configuration"],
-        ["Sessions"] = ["Protocol", "Templates", "Diffing", "PubSub", "Parameters", "Views", "Events", "Routing", "Security", "Diagnostics", "Configuration", "RateLimiting"],
+        ["Persistence"] = ["Views", "Configuration"],
+        ["Sessions"] = ["Protocol", "Templates", "Diffing", "PubSub", "Parameters", "Views", "Events", "Routing", "Security", "Diagnostics", "Configuration", "RateLimiting", "Persistence"],
         ["Sockets"] = ["Protocol", "Sessions", "Security", "Diagnostics", "Configuration", "RateLimiting"],
         ["Transports"] = ["Protocol", "Sockets", "Sessions", "Security", "Diagnostics", "Configuration", "RateLimiting"],
-        ["Hosting"] = ["Protocol", "Templates", "Diffing", "PubSub", "Parameters", "Views", "Events", "Routing", "Security", "Diagnostics", "Configuration", "Sessions", "Sockets", "Transports", "RateLimiting"],
+        ["Hosting"] = ["Protocol", "Templates", "Diffing", "PubSub", "Parameters", "Views", "Events", "Routing", "Security", "Diagnostics", "Configuration", "Sessions", "Sockets", "Transports", "RateLimiting", "Persistence"],
         ["Client"] = [],
     };
 

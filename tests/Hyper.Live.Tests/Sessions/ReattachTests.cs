@@ -1,12 +1,5 @@
 using System.Text.Json.Nodes;
-using Hyper.Live.Diagnostics;
 using Hyper.Live.Tests.Protocol;
-using Hyper.Live.Tests.Security;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hyper.Live.Tests.Sessions;
 
@@ -16,36 +9,9 @@ namespace Hyper.Live.Tests.Sessions;
 /// </summary>
 public sealed class ReattachTests
 {
-    private sealed record Server(WebApplication App, Uri BaseAddress, SurvivalProbe Probe) : IAsyncDisposable
-    {
-        public IPubSub PubSub => App.Services.GetRequiredService<IPubSub>();
+    private static Task<SurvivalServer> StartAsync(Action<HyperLiveOptions>? configure = null) => SurvivalServer.StartAsync(configure);
 
-        public async ValueTask DisposeAsync()
-        {
-            await App.StopAsync();
-            await App.DisposeAsync();
-        }
-    }
-
-    private static async Task<Server> StartAsync(Action<HyperLiveOptions>? configure = null)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<SurvivalProbe>();
-        builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
-        builder.Services.AddHyperLive(configure);
-        var app = builder.Build();
-        app.UseAuthentication();
-        app.MapHyperLive(typeof(ReattachTests).Assembly);
-        app.MapLive<SurvivorView>("/survivor");
-        app.MapLive<OtherSurvivorView>("/other-survivor");
-        await app.StartAsync();
-        return new Server(app, new Uri(app.Urls.First()), app.Services.GetRequiredService<SurvivalProbe>());
-    }
-
-    private static async Task<(PhoenixTestClient Client, string JoinRef)> JoinedAsync(Server server, string? user = null)
+    private static async Task<(PhoenixTestClient Client, string JoinRef)> JoinedAsync(SurvivalServer server, string? user = null)
     {
         var client = await PhoenixTestClient.ConnectAsync(server.BaseAddress, "/survivor", user: user);
         var joinRef = await client.JoinAsync();
@@ -62,7 +28,7 @@ public sealed class ReattachTests
     }
 
     /// <summary>The page's rejoin over a new socket (<c>_mounts</c> 1): the join reply.</summary>
-    private static async Task<(PhoenixTestClient Client, JsonObject Reply, string JoinRef)> RejoinAsync(Server server, PhoenixTestClient.LivePage page, string? user = null)
+    private static async Task<(PhoenixTestClient Client, JsonObject Reply, string JoinRef)> RejoinAsync(SurvivalServer server, PhoenixTestClient.LivePage page, string? user = null)
     {
         var client = await PhoenixTestClient.ReopenAsync(server.BaseAddress, page, user);
         var joinRef = await client.JoinAsync(mounts: 1);
@@ -71,14 +37,7 @@ public sealed class ReattachTests
 
     private static string? Rendered(JsonObject reply, string key) => (string?)reply["response"]!["rendered"]![key];
 
-    private static async Task EventuallyAsync(Func<bool> condition)
-    {
-        for (var waited = 0; !condition(); waited += 20)
-        {
-            Assert.True(waited < 10_000, "timed out");
-            await Task.Delay(20);
-        }
-    }
+    private static Task EventuallyAsync(Func<bool> condition) => SurvivalServer.EventuallyAsync(condition);
 
     [Fact]
     public async Task The_dead_render_and_the_connected_view_share_one_unguessable_session_id()
@@ -102,7 +61,7 @@ public sealed class ReattachTests
         await ClickAsync(first, joinRef, times: 3);
 
         first.Drop();
-        await EventuallyAsync(() => server.App.Services.GetRequiredService<HyperLiveMetrics>().DetachedSessions == 1);
+        await EventuallyAsync(() => server.Metrics.DetachedSessions == 1);
         // Messages reach the detached view and are handled; their renders go nowhere.
         await server.PubSub.BroadcastAsync("survival-news", "while away");
         var (second, reply, rejoinRef) = await RejoinAsync(server, first.Page);
@@ -221,7 +180,7 @@ public sealed class ReattachTests
         var ids = server.Probe.Mounts.ToArray();
 
         first.Drop();
-        await EventuallyAsync(() => server.App.Services.GetRequiredService<HyperLiveMetrics>().DetachedSessions == 1);
+        await EventuallyAsync(() => server.Metrics.DetachedSessions == 1);
         second.Drop();
 
         await EventuallyAsync(() => server.Probe.Ended.Count == 1);
@@ -268,7 +227,7 @@ public sealed class ReattachTests
         var server = await StartAsync();
         var (first, _) = await JoinedAsync(server);
         first.Drop();
-        await EventuallyAsync(() => server.App.Services.GetRequiredService<HyperLiveMetrics>().DetachedSessions == 1);
+        await EventuallyAsync(() => server.Metrics.DetachedSessions == 1);
 
         await server.DisposeAsync();
 

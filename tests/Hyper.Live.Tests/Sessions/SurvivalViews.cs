@@ -58,3 +58,32 @@ public sealed class OtherSurvivorView(SurvivalProbe probe) : LiveView
 
     public override Html Render() => $"<p>other</p>";
 }
+
+/// <summary>A wizard whose step and answers persist; <c>Mount</c> counts how often it runs.</summary>
+public sealed class PersistentView(SurvivalProbe probe) : LiveView
+{
+    [Persist]
+    private int step = 1;
+
+    [Persist]
+    public List<string> Answers { get; private set; } = [];
+
+    private string greeting = "";
+
+    protected internal override void Mount(LiveParams parameters)
+    {
+        greeting = "hello";
+        if (IsConnected)
+        {
+            probe.Mounts.Enqueue(SessionId);
+        }
+    }
+
+    public void Next(string value)
+    {
+        Answers.Add(value);
+        step++;
+    }
+
+    public override Html Render() => $"<p>Step {step}</p><p>{string.Join(",", Answers)}</p><p>{greeting}</p><button @click=\"next(value)\" value=\"x\">next</button>";
+}
