@@ -185,6 +185,13 @@ public sealed class HyperLiveOptions
     public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
+    /// Makes the <see cref="ISessionStore"/> that keeps sessions' snapshots. Null (the default) keeps them in this
+    /// process's memory (lost on restart); <c>options.UseSqliteSessionStore()</c> (package Hyper.Live.Sqlite) keeps them in a
+    /// file. A store registered as an <see cref="ISessionStore"/> service before <c>AddHyperLive</c> is used instead.
+    /// </summary>
+    public Func<IServiceProvider, ISessionStore>? SessionStore { get; set; }
+
+    /// <summary>
     /// Called when a browser's live socket has been accepted, before any view joins over it (for metrics,
     /// presence, auditing). Runs on the socket's thread: keep it short. Null by default.
     /// </summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Hyper.Live.Diagnostics;
 using Hyper.Live.Routing;
 using Hyper.Live.Security;
@@ -35,7 +36,9 @@ public static class HyperLiveServiceCollectionExtensions
         services.TryAddSingleton<LongPollRegistry>();
         services.TryAddSingleton<OriginPolicy>();
         services.TryAddSingleton<SessionRegistry>();
-        services.TryAddSingleton<ISessionStore, InMemorySessionStore>();
+        services.TryAddSingleton(provider =>
+            provider.GetRequiredService<IOptions<HyperLiveOptions>>().Value.SessionStore?.Invoke(provider)
+            ?? new InMemorySessionStore(provider.GetRequiredService<IOptions<HyperLiveOptions>>()));
         if (!services.Any(d => d.ServiceType == typeof(SessionSnapshots)))
         {
             services.AddSingleton<SessionSnapshots>();
