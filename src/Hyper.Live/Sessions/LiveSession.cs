@@ -80,6 +80,8 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     /// </summary>
     public void Stop(bool close)
     {
+        // At once, not when the mailbox stops: the rejoin that replaced it must find the page's topic free.
+        host.Sessions.Remove(this);
         if (close && joinRef is not null)
         {
             Send(FrameWriter.Current.ClosePush(joinRef, Topic));
@@ -220,8 +222,13 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         {
             // The page's rejoin after its socket dropped: the kept session answers this join, this one ends unseen.
             socket.Replace(this, kept);
-            kept.Post(new SessionMessage.Attach(socket, joinRef, message.Ref));
-            return false;
+            if (kept.Post(new SessionMessage.Attach(socket, joinRef, message.Ref)))
+            {
+                return false;
+            }
+
+            // It ended in the meantime (a crash): mount fresh after all.
+            socket.Replace(kept, this);
         }
 
         // A live navigation starts a new session: the token names the session of the page's first view.
@@ -397,6 +404,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
 
     private void End()
     {
+        host.Sessions.Remove(this);
         if (persisted is not null && SessionId is not null)
         {
             // The page left, navigated away or crashed: nothing to come back to.
