@@ -356,6 +356,9 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
 
         socket = attach.Socket;
         joinRef = attach.JoinRef;
+        // The same user (the join checked it), but as the new socket's request has them: fresh claims and cookies.
+        view!.User = socket.Context.User;
+        view.Request = new LiveRequest(view.Request.Snapshot, socket.Context.Request.Request.Cookies);
         renderDeferred = false;
         events = new EventDispatcher(logger, socket.Context.Limits, host.DetailedErrors, host.Options.ClientErrorLogInterval);
         differ.Reset();
