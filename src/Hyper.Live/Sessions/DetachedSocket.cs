@@ -3,14 +3,23 @@ using Hyper.Live.Protocol;
 namespace Hyper.Live.Sessions;
 
 /// <summary>
-/// Where a detached session's frames go: nowhere. The session keeps the context of the socket it was joined over
-/// (its services, user and limits) until a rejoin re-attaches it to a new one, which then gets a full render.
+/// Where a detached session's frames go: nowhere, until a rejoin re-attaches it to a new socket, which then gets a
+/// full render. It holds nothing of the socket that dropped (its request, its buffers), so a detached session costs
+/// less than an attached one; a detached session reads no socket context (it gets no frames, and its view has its
+/// own service scope).
 /// </summary>
-internal sealed class DetachedSocket(SocketContext context) : ISessionSocket, IFrameSink
+internal sealed class DetachedSocket : ISessionSocket, IFrameSink
 {
+    /// <summary>The one instance: it holds no state.</summary>
+    public static readonly DetachedSocket Instance = new();
+
+    private DetachedSocket()
+    {
+    }
+
     public IFrameSink Sink => this;
 
-    public SocketContext Context { get; } = context;
+    public SocketContext Context => throw new InvalidOperationException("A detached session has no socket: its request went with it.");
 
     public void Handled(int size)
     {

@@ -222,7 +222,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         {
             // The page's rejoin after its socket dropped: the kept session answers this join, this one ends unseen.
             socket.Replace(this, kept);
-            if (kept.Post(new SessionMessage.Attach(socket, joinRef, message.Ref)))
+            if (kept.Post(new SessionMessage.Attach(socket, joinRef, message.Ref, ExecutionContext.Capture())))
             {
                 return false;
             }
@@ -335,7 +335,8 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     {
         if (socket == from)
         {
-            socket = new DetachedSocket(from.Context);
+            socket = DetachedSocket.Instance;
+            MoveTo(null); // the dropped socket's logging scope references all of it
             renderDeferred = false;
             LogDetached(logger, ViewName, SessionId, host.Options.DisconnectedSessionRetention);
         }
@@ -356,6 +357,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
 
         socket = attach.Socket;
         joinRef = attach.JoinRef;
+        MoveTo(attach.Flow);
         // The same user (the join checked it), but as the new socket's request has them: fresh claims and cookies.
         view!.User = socket.Context.User;
         view.Request = new LiveRequest(view.Request.Snapshot, socket.Context.Request.Request.Cookies);

@@ -23,9 +23,10 @@ internal abstract record SessionMessage
 
     /// <summary>
     /// A rejoin over <paramref name="Socket"/> re-attached this kept session: answer its join (<paramref name="JoinRef"/>,
-    /// <paramref name="Ref"/>) with a full render of the current state.
+    /// <paramref name="Ref"/>) with a full render of the current state, from now on in <paramref name="Flow"/>, the execution
+    /// context (logging scope) of the new socket.
     /// </summary>
-    internal sealed record Attach(ISessionSocket Socket, string? JoinRef, string? Ref) : SessionMessage;
+    internal sealed record Attach(ISessionSocket Socket, string? JoinRef, string? Ref, ExecutionContext? Flow) : SessionMessage;
 
     /// <summary>View code to run in the mailbox: the completion of background work.</summary>
     internal sealed record Callback(Action Run) : SessionMessage;
