@@ -151,8 +151,8 @@ internal sealed class LoadSocket : IDisposable
     }
 
     /// <summary>
-    /// Closes the tab: leaves every joined view (as the client does on unload, so the server ends them instead of keeping
-    /// them for a reconnect), sends a close frame (1001, a tab going away) and drops the connection.
+    /// Closes the tab: leaves every joined view (so the server ends them at once instead of keeping them for a
+    /// reconnect), sends a close frame (1001, a tab going away) and drops the connection.
     /// </summary>
     public async Task CloseAsync()
     {

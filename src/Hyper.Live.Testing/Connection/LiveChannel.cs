@@ -218,7 +218,7 @@ internal sealed partial class LiveChannel : IAsyncDisposable
         {
             if (leave is not null)
             {
-                // As a browser tab does when it closes: leave the view, so the server ends it instead of keeping it for a reconnect.
+                // The page goes away: leave the view, so the server ends it at once instead of keeping it for a reconnect.
                 try
                 {
                     await open.SendAsync(leave, CancellationToken.None).ConfigureAwait(false);

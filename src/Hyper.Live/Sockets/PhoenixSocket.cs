@@ -144,12 +144,17 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
 
     /// <summary>
     /// The socket dropped: its sessions end, or go on detached for a rejoin to re-attach (<see cref="SessionRegistry"/>);
-    /// waits for those that end to unmount. A socket the server closed for a fault of its client keeps nothing.
+    /// waits for those that end to unmount. A socket the server closed for a fault of its client keeps nothing, nor
+    /// does one its client closed on purpose, without a code (1005) or with 1000: the Phoenix client does that when
+    /// the page goes away (<c>pagehide</c>: the tab closed, another page loaded; it reloads rather than rejoins should
+    /// the page come back) or the app calls <c>disconnect()</c>, save for a heartbeat timeout (1000 "heartbeat
+    /// timeout"), after which it reconnects.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
         var ending = new List<LiveSession>();
-        var mayKeep = Connection.Error is null;
+        var pageWentAway = Connection is { ClosedByClient: true, CloseStatus: 1000 or 1005 } && Connection.CloseReason != "heartbeat timeout";
+        var mayKeep = Connection.Error is null && !pageWentAway;
         foreach (var session in sessions.RemoveAll())
         {
             switch (host.Sessions.Drop(session, this, mayKeep))

@@ -188,6 +188,50 @@ public sealed class ReattachTests
     }
 
     [Fact]
+    public async Task A_page_that_closed_its_socket_with_1000_has_gone_and_keeps_nothing()
+    {
+        // What the Phoenix client does on pagehide (the tab closed, another page loaded).
+        await using var server = await StartAsync();
+        var (first, _) = await JoinedAsync(server);
+        await first.Socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+
+        await EventuallyAsync(() => server.Probe.Ended.Count == 1);
+        Assert.Equal(0, server.Metrics.DetachedSessions);
+    }
+
+    [Fact]
+    public async Task A_page_that_closed_its_socket_without_a_code_has_gone_and_keeps_nothing()
+    {
+        // What the Phoenix client's disconnect() sends, on pagehide too: a close frame with no status code.
+        await using var server = await StartAsync();
+        var (first, _) = await JoinedAsync(server);
+        await first.Socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.Empty, null, CancellationToken.None);
+
+        await EventuallyAsync(() => server.Probe.Ended.Count == 1);
+        Assert.Equal(0, server.Metrics.DetachedSessions);
+    }
+
+    [Fact]
+    public async Task A_socket_closed_with_another_code_or_for_a_heartbeat_timeout_is_kept_for_the_rejoin()
+    {
+        await using var server = await StartAsync();
+        var (first, joinRef) = await JoinedAsync(server);
+        await ClickAsync(first, joinRef);
+        var (second, secondRef) = await JoinedAsync(server);
+        await ClickAsync(second, secondRef, times: 2);
+
+        // 4000: a close the Phoenix socket did not initiate; 1000 "heartbeat timeout": the client reconnects next.
+        await first.Socket.CloseAsync((System.Net.WebSockets.WebSocketCloseStatus)4000, "", CancellationToken.None);
+        await second.Socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "heartbeat timeout", CancellationToken.None);
+        await EventuallyAsync(() => server.Metrics.DetachedSessions == 2);
+
+        var (again, reply, _) = await RejoinAsync(server, second.Page);
+        await using var _ = again;
+        Assert.Equal("2", Rendered(reply, "0"));
+        Assert.Empty(server.Probe.Ended);
+    }
+
+    [Fact]
     public async Task Without_retention_a_dropped_socket_ends_its_sessions()
     {
         await using var server = await StartAsync(options => options.DisconnectedSessionRetention = TimeSpan.Zero);
