@@ -200,18 +200,6 @@ public sealed class ReattachTests
     }
 
     [Fact]
-    public async Task A_page_that_closed_its_socket_without_a_code_has_gone_and_keeps_nothing()
-    {
-        // What the Phoenix client's disconnect() sends, on pagehide too: a close frame with no status code.
-        await using var server = await StartAsync();
-        var (first, _) = await JoinedAsync(server);
-        await first.Socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.Empty, null, CancellationToken.None);
-
-        await EventuallyAsync(() => server.Probe.Ended.Count == 1);
-        Assert.Equal(0, server.Metrics.DetachedSessions);
-    }
-
-    [Fact]
     public async Task A_socket_closed_with_another_code_or_for_a_heartbeat_timeout_is_kept_for_the_rejoin()
     {
         await using var server = await StartAsync();
