@@ -27,6 +27,8 @@ internal sealed record LoadOptions
                                     --Logging:LogLevel:Microsoft.AspNetCore=Warning (repeatable)
           --heap-stats 0            after the last checkpoint, the top N types of the server's heap per session  [0]
           --hold 0                  seconds to keep every session open at the end (to profile the server)       [0]
+          --reattach                after the last checkpoint, drop every socket, measure the detached sessions,
+                                    then rejoin each page over a new socket and measure them re-attached
           --results DIR             where the Markdown report is appended ("-": no report)                      [bench/results]
           --quick                   smoke test: 500 sessions, a short latency phase; fails on any error
         """;
@@ -68,6 +70,9 @@ internal sealed record LoadOptions
 
     /// <summary>How long to keep every session open after the last phase, e.g. to take a heap snapshot.</summary>
     public TimeSpan Hold { get; init; }
+
+    /// <summary>Whether to drop every socket after the last checkpoint and rejoin (memory detached and re-attached).</summary>
+    public bool Reattach { get; init; }
 
     public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
 
@@ -130,6 +135,7 @@ internal sealed record LoadOptions
                 "--duration" => options with { LoadDuration = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--heartbeat" => options with { HeartbeatInterval = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--heap-stats" => options with { HeapStatistics = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--reattach" => options with { Reattach = true },
                 "--hold" => options with { Hold = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--server" => options with { ServerPath = Value() },
                 "--server-env" => AddEnvironment(options, environment, Value()),

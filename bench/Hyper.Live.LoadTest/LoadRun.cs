@@ -132,6 +132,11 @@ internal sealed class LoadRun : IAsyncDisposable
             }
         }
 
+        if (options.Reattach)
+        {
+            await DetachAndReattachAsync(checkpoints[^1], cancellationToken).ConfigureAwait(false);
+        }
+
         var beforeAll = await server.DiagnosticsAsync(collect: false, cancellationToken).ConfigureAwait(false);
         var everyone = await ClickEverySessionAsync(cancellationToken).ConfigureAwait(false);
         var afterAll = await server.DiagnosticsAsync(collect: false, cancellationToken).ConfigureAwait(false);
@@ -283,6 +288,85 @@ internal sealed class LoadRun : IAsyncDisposable
             errors.Add(phase, error.Message);
             socket?.Dispose();
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Drops every socket without a close frame (a network outage), measures the server while it keeps the sessions
+    /// detached, then rejoins every page over a new socket (<c>_mounts</c> 1) and measures them re-attached: the server
+    /// must hold the same sessions, none mounted again.
+    /// </summary>
+    private async Task DetachAndReattachAsync(CheckpointResult attached, CancellationToken cancellationToken)
+    {
+        var count = Volatile.Read(ref socketCount);
+        var dropped = new LoadSocket[count];
+        for (var i = 0; i < count; i++)
+        {
+            dropped[i] = sockets[i]!;
+            sockets[i] = null; // no heartbeats meanwhile
+            dropped[i].Dispose();
+        }
+
+        var detached = await WaitForAsync(d => d.DetachedSessions == Sessions && d.Sockets == 0, "every session detached", cancellationToken).ConfigureAwait(false);
+        var detachedRss = server!.RssBytes();
+        Log($"detached: {detached.DetachedSessions} sessions, 0 sockets: RSS {Mib(detachedRss)} MiB, managed {Mib(detached.ManagedBytes)} MiB " +
+            $"(attached: RSS {Mib(attached.RssBytes)} MiB, managed {Mib(attached.ManagedBytes)} MiB); " +
+            $"per session vs attached: managed {(attached.ManagedBytes - detached.ManagedBytes) / 1024.0 / Sessions:F2} KiB less, RSS {(attached.RssBytes - detachedRss) / 1024.0 / Sessions:F2} KiB less");
+
+        var rejoining = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), Concurrently(cancellationToken), async (i, token) =>
+        {
+            var old = dropped[i];
+            try
+            {
+                var socket = await LoadSocket.ConnectAsync(sources[i % sources.Length], endpoint, old.Page(0), options.ViewsPerSocket, token).ConfigureAwait(false);
+                for (var view = 0; view < options.ViewsPerSocket; view++)
+                {
+                    using var timeout = new CancellationTokenSource(options.JoinTimeout);
+                    var exchange = await socket.JoinAsync(view, old.Page(view), timeout.Token, mounts: 1).ConfigureAwait(false);
+                    if (!exchange.Ok)
+                    {
+                        errors.Add("reattach", "rejoin: " + exchange.Error);
+                    }
+                }
+
+                sockets[i] = socket;
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !token.IsCancellationRequested)
+            {
+                errors.Add("reattach", error.Message);
+            }
+        }).ConfigureAwait(false);
+        rejoining.Stop();
+
+        var reattached = await WaitForAsync(d => d.DetachedSessions == 0, "every session re-attached", cancellationToken).ConfigureAwait(false);
+        var reattachedRss = server.RssBytes();
+        Log($"re-attached {count * options.ViewsPerSocket} sessions in {rejoining.Elapsed.TotalSeconds:F1} s: the server counts {reattached.Sessions} sessions " +
+            $"({reattached.Sockets} sockets), RSS {Mib(reattachedRss)} MiB, managed {Mib(reattached.ManagedBytes)} MiB; errors {errors.Total}");
+        if (reattached.Sessions != Sessions)
+        {
+            errors.Add("reattach", $"the server holds {reattached.Sessions} sessions after the rejoins, the harness {Sessions}: some were mounted again");
+        }
+    }
+
+    /// <summary>Polls the server (with a full collection) until <paramref name="condition"/> holds, for up to a minute.</summary>
+    private async Task<ServerDiagnostics> WaitForAsync(Func<ServerDiagnostics, bool> condition, string what, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var diagnostics = await server!.DiagnosticsAsync(collect: true, cancellationToken).ConfigureAwait(false);
+            if (condition(diagnostics) || deadline.Elapsed > TimeSpan.FromMinutes(1))
+            {
+                if (!condition(diagnostics))
+                {
+                    errors.Add("reattach", $"not {what} within a minute: {diagnostics.DetachedSessions} detached, {diagnostics.Sockets} sockets");
+                }
+
+                return diagnostics;
+            }
+
+            await Task.Delay(500, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -24,6 +24,7 @@ internal sealed class LoadSocket : IDisposable
     private readonly Socket socket;
     private readonly string[] topics;
     private readonly string[] joinRefs;
+    private readonly LivePage[] pages;
     private byte[]? pending;
     private MessageInflater? inflater;
     private int nextRef;
@@ -35,6 +36,7 @@ internal sealed class LoadSocket : IDisposable
         this.socket = socket;
         topics = new string[views];
         joinRefs = new string[views];
+        pages = new LivePage[views];
         lastSent = Environment.TickCount64;
     }
 
@@ -115,14 +117,21 @@ internal sealed class LoadSocket : IDisposable
 
     public void Release() => Volatile.Write(ref busy, 0);
 
-    /// <summary>Joins view <paramref name="view"/> of this socket to <paramref name="page"/>'s container (protocol §3.1).</summary>
-    public Task<Exchange> JoinAsync(int view, LivePage page, CancellationToken cancellationToken)
+    /// <summary>The page view <paramref name="view"/> joined.</summary>
+    public LivePage Page(int view) => pages[view];
+
+    /// <summary>
+    /// Joins view <paramref name="view"/> of this socket to <paramref name="page"/>'s container (protocol §3.1); a rejoin after
+    /// a reconnect counts the earlier joins in <paramref name="mounts"/>.
+    /// </summary>
+    public Task<Exchange> JoinAsync(int view, LivePage page, CancellationToken cancellationToken, int mounts = 0)
     {
         var refValue = NextRef();
+        pages[view] = page;
         topics[view] = page.Topic;
         joinRefs[view] = refValue;
         var track = page.TrackStatic is null ? "" : $"\"_track_static\":[\"{page.TrackStatic}\"],";
-        var frame = $$"""["{{refValue}}","{{refValue}}","{{page.Topic}}","phx_join",{"url":"{{page.Url}}","params":{"_csrf_token":"{{page.Csrf}}",{{track}}"_mounts":0,"_mount_attempts":0},"session":"{{page.Session}}","static":"{{page.Static}}","sticky":false}]""";
+        var frame = $$"""["{{refValue}}","{{refValue}}","{{page.Topic}}","phx_join",{"url":"{{page.Url}}","params":{"_csrf_token":"{{page.Csrf}}",{{track}}"_mounts":{{mounts}},"_mount_attempts":0},"session":"{{page.Session}}","static":"{{page.Static}}","sticky":false}]""";
         return ExchangeAsync(frame, refValue, cancellationToken);
     }
 
@@ -141,12 +150,23 @@ internal sealed class LoadSocket : IDisposable
         return ExchangeAsync($$"""[null,"{{refValue}}","phoenix","heartbeat",{}]""", refValue, cancellationToken);
     }
 
-    /// <summary>Sends a close frame (1001, a tab going away) and drops the connection.</summary>
+    /// <summary>
+    /// Closes the tab: leaves every joined view (so the server ends them at once instead of keeping them for a
+    /// reconnect), sends a close frame (1001, a tab going away) and drops the connection.
+    /// </summary>
     public async Task CloseAsync()
     {
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            for (var view = 0; view < topics.Length && !Broken; view++)
+            {
+                if (topics[view] is { } topic)
+                {
+                    await SendTextAsync($$"""["{{joinRefs[view]}}","{{NextRef()}}","{{topic}}","phx_leave",{}]""", timeout.Token).ConfigureAwait(false);
+                }
+            }
+
             byte[] close = [0x88, 0x82, 0, 0, 0, 0, 0x03, 0xE9]; // FIN|close, masked with a zero key, status 1001
             await SendAllAsync(socket, close, timeout.Token).ConfigureAwait(false);
         }

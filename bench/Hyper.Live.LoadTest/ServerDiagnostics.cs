@@ -12,4 +12,5 @@ internal sealed record ServerDiagnostics(
     string GcLatencyMode,
     int Threads,
     double GcPauseMilliseconds,
-    IReadOnlyList<int> GcCollections);
+    IReadOnlyList<int> GcCollections,
+    long DetachedSessions);

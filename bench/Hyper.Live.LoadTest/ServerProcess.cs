@@ -133,7 +133,8 @@ internal sealed class ServerProcess : IAsyncDisposable
             root.GetProperty("gcLatencyMode").GetString() ?? "",
             root.GetProperty("threads").GetInt32(),
             root.GetProperty("gcPauseMilliseconds").GetDouble(),
-            root.GetProperty("gcCollections").EnumerateArray().Select(count => count.GetInt32()).ToArray());
+            root.GetProperty("gcCollections").EnumerateArray().Select(count => count.GetInt32()).ToArray(),
+            root.TryGetProperty("detachedSessions", out var detached) ? detached.GetInt64() : 0);
     }
 
     /// <summary>Resident set size of the server process, from <c>/proc/&lt;pid&gt;/status</c>.</summary>

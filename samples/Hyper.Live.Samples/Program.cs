@@ -5,6 +5,9 @@ builder.Services.AddHyperLive(options =>
     options.Layout = Hyper.Live.Samples.SamplesLayout.Render;
     options.TitleSuffix = " · Hyper.Live";
     options.DefaultTitle = "Samples";
+    // [Persist] state (the counter, the todos) in a SQLite file, so a restart or a deploy keeps it;
+    // --SessionStoreFile=… puts the file elsewhere (tests give each app its own).
+    options.UseSqliteSessionStore(builder.Configuration["SessionStoreFile"] ?? "App_Data/hyper-live-sessions.db");
 });
 
 // Options from configuration: the load harness passes --HyperLive:DiagnosticsPath=/_hyper/diagnostics

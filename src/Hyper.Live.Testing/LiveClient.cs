@@ -37,6 +37,13 @@ public sealed class LiveClient : IAsyncDisposable
         services = server.Services;
     }
 
+    /// <summary>A client for the app of <paramref name="host"/>, which keeps working across <see cref="LiveTestHost.RestartAsync"/>.</summary>
+    internal LiveClient(LiveTestHost host)
+        : this(LiveTransport.InMemory(() => host.Server))
+    {
+        services = host.Services;
+    }
+
     /// <summary>A client for an app listening on the network, e.g. Kestrel on a loopback port, over real sockets.</summary>
     /// <param name="baseAddress">The app's address, e.g. <c>http://127.0.0.1:5000/</c>.</param>
     public LiveClient(Uri baseAddress)

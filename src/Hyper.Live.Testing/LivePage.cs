@@ -334,9 +334,19 @@ public sealed partial class LivePage : IAsyncDisposable
     }
 
     /// <summary>
-    /// Drops the connection as a lost network does and reconnects: a new socket, the same view joined again with
-    /// <c>_mounts</c> &gt; 0 and the current URL, a full render, and form recovery (protocol §9.3) for forms with an id and
-    /// <c>phx-change</c>, sent with what the test last typed into them. Shows what survives a reconnect.
+    /// Drops the connection as a lost network does (no close handshake). The server keeps the view detached for
+    /// <see cref="HyperLiveOptions.DisconnectedSessionRetention"/>; <see cref="ReconnectAsync"/> comes back. Meanwhile the
+    /// page shows what it had, and the view still handles timers and broadcasts (their renders are not sent).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the disconnect.</param>
+    public Task DisconnectAsync(CancellationToken cancellationToken = default) => channel.Disconnect(cancellationToken);
+
+    /// <summary>
+    /// Reconnects as the browser does after a lost network (dropping the connection first unless
+    /// <see cref="DisconnectAsync"/> did): a new socket, the same view joined again with <c>_mounts</c> &gt; 0 and the
+    /// current URL, and form recovery (protocol §9.3) for forms with an id and <c>phx-change</c>, sent with what the test
+    /// last typed into them. The server re-attaches the same view instance while it keeps it (state intact, no mount),
+    /// else mounts a fresh one; either way the page gets a full render. Shows what survives a reconnect.
     /// </summary>
     /// <param name="cancellationToken">Cancels the reconnect.</param>
     public Task ReconnectAsync(CancellationToken cancellationToken = default) => channel.Reconnect(cancellationToken);

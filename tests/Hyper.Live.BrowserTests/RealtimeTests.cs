@@ -28,6 +28,9 @@ public sealed class RealtimeTests(BrowserFixture fixture)
         await Expect(ann.Locator("#messages li.message .text")).ToHaveTextAsync("ann: hello bob");
         await Expect(ann).ToHaveTitleAsync("#" + room + " · Hyper.Live");
 
+        // Bob leaves the page (its pagehide closes the socket on purpose): a socket that merely drops, as when
+        // Playwright tears a page down, is kept for a reconnect, and bob would leave only after the retention.
+        await bob.GotoAsync("about:blank");
         await bob.CloseAsync();
         await Expect(ann.Locator("#messages")).ToContainTextAsync("bob left");
     }

@@ -38,15 +38,18 @@ public sealed class CounterTests(WebApplicationFactory<Program> app) : IClassFix
     }
 
     [Fact]
-    public async Task A_reconnect_starts_the_count_again()
+    public async Task A_reconnect_keeps_the_count()
     {
         await using var client = app.CreateLiveClient();
         var page = await client.LiveAsync("/counter");
         await page.ClickAsync("increment");
+        await page.ClickAsync("increment");
+        var view = page.View;
 
         await page.ReconnectAsync();
 
-        Assert.Equal("Count: 0", page.Text("h2"));
+        Assert.Equal("Count: 2", page.Text("h2"));
+        Assert.Same(view, page.View);
         Assert.Equal(2, page.Mounts);
     }
 }

@@ -46,6 +46,23 @@ public sealed class ComponentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reattached_view_sends_its_components_again_with_their_state()
+    {
+        var page = await client.LiveAsync("/components");
+        await page.Component<CounterComponent>("a").ClickAsync(".inc");
+
+        await page.DisconnectAsync();
+        await page.ReconnectAsync();
+
+        var a = page.Component<CounterComponent>("a");
+        Assert.Equal("1", a.Text(".count"));
+        Assert.Equal(1, a.State.Mounts);
+        Assert.Equal("row 1", page.Component<CounterComponent>("row-1").Text(".label"));
+        await a.ClickAsync(".inc");
+        Assert.Equal("2", a.Text(".count"));
+    }
+
+    [Fact]
     public async Task New_props_run_Update_and_unchanged_props_do_not_render_the_component_again()
     {
         var page = await client.LiveAsync("/components");

@@ -1,9 +1,10 @@
 
 namespace Hyper.Live.Samples.Live;
 
-/// <summary>The seed's counter: state in a field, handlers as methods.</summary>
+/// <summary>The seed's counter: state in a field, handlers as methods; the count survives reconnects and restarts.</summary>
 public sealed class Counter : LiveView
 {
+    [Persist]
     private int count;
 
     public void Increment() => count++;

@@ -9,7 +9,10 @@ namespace Hyper.Live.Samples.Live;
 /// </summary>
 public sealed class Todos : LiveView
 {
+    [Persist]
     private readonly List<Todo> todos = [];
+
+    [Persist]
     private int nextId = 1;
     private int? selected;
     private int? editing;

@@ -41,6 +41,7 @@ internal sealed partial class LiveChannel : IAsyncDisposable
     private int nextRef;
     private ClientRenderedTree? tree;
     private int disposed;
+    private IDocument? disconnectedDocument;
 
     /// <summary>Reads the channel's tokens from the page the HTTP request returned; nothing is sent until <see cref="Connect"/>.</summary>
     public LiveChannel(LiveClient client, Uri url, IDocument page, IElement container, string viewId)
@@ -106,8 +107,8 @@ internal sealed partial class LiveChannel : IAsyncDisposable
         }
     }
 
-    /// <summary>Drops the socket as a lost network does, then connects again and recovers the forms of the DOM it had.</summary>
-    public async Task Reconnect(CancellationToken cancellationToken)
+    /// <summary>Drops the socket as a lost network does (no close handshake); the page keeps what it shows.</summary>
+    public async Task Disconnect(CancellationToken cancellationToken)
     {
         Snapshot.ThrowIfFailed();
         var (old, pump, before) = await mailbox.Run(
@@ -122,12 +123,21 @@ internal sealed partial class LiveChannel : IAsyncDisposable
             cancellationToken).ConfigureAwait(false);
         if (old is not null)
         {
+            // The DOM as it was when the network went: what form recovery sends from after the reconnect.
+            disconnectedDocument = before.Document;
             old.Abort();
             await pump.ConfigureAwait(false);
             await old.DisposeAsync().ConfigureAwait(false);
         }
+    }
 
-        await Connect(before.Document, cancellationToken).ConfigureAwait(false);
+    /// <summary>Drops the socket unless <see cref="Disconnect"/> did, then connects again and recovers the forms of the DOM it had.</summary>
+    public async Task Reconnect(CancellationToken cancellationToken)
+    {
+        await Disconnect(cancellationToken).ConfigureAwait(false);
+        var before = disconnectedDocument ?? Snapshot.Document.Document;
+        disconnectedDocument = null;
+        await Connect(before, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Live navigation started by the test: completes once the new view joined (and anything it started settled).</summary>
@@ -195,10 +205,10 @@ internal sealed partial class LiveChannel : IAsyncDisposable
         }
 
         await closing.CancelAsync().ConfigureAwait(false);
-        var (open, pump) = await mailbox.Run(
+        var (open, pump, leave) = await mailbox.Run(
             () =>
             {
-                var detached = (connection, receiving);
+                var detached = (connection, receiving, joinRef is null ? null : PhoenixConnection.Frame(joinRef, NextRef(), topic, "phx_leave", new JsonObject()));
                 connection = null;
                 PublishJoined();
                 return detached;
@@ -206,6 +216,19 @@ internal sealed partial class LiveChannel : IAsyncDisposable
             CancellationToken.None).ConfigureAwait(false);
         if (open is not null)
         {
+            if (leave is not null)
+            {
+                // The page goes away: leave the view, so the server ends it at once instead of keeping it for a reconnect.
+                try
+                {
+                    await open.SendAsync(leave, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception error) when (error is WebSocketException or ObjectDisposedException or InvalidOperationException)
+                {
+                    // The connection is gone already: nothing to leave.
+                }
+            }
+
             await open.DisposeAsync().ConfigureAwait(false);
         }
 

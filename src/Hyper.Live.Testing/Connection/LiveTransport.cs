@@ -25,12 +25,15 @@ internal sealed class LiveTransport
     /// <summary>The origin a browser showing the app's pages sends with its socket.</summary>
     public string Origin => BaseAddress.GetLeftPart(UriPartial.Authority);
 
-    public static LiveTransport InMemory(TestServer server) => new(
-        server.BaseAddress,
-        server.CreateHandler,
+    public static LiveTransport InMemory(TestServer server) => InMemory(() => server);
+
+    /// <summary>An app in memory whose server may be replaced (<see cref="LiveTestHost.RestartAsync"/>): each request and socket goes to the current one.</summary>
+    public static LiveTransport InMemory(Func<TestServer> server) => new(
+        server().BaseAddress,
+        () => new CurrentServerHandler(server),
         async (uri, cookie, origin, cancellationToken) =>
         {
-            var client = server.CreateWebSocketClient();
+            var client = server().CreateWebSocketClient();
             client.ConfigureRequest = request =>
             {
                 request.Headers.Cookie = cookie;

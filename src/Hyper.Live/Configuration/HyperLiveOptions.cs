@@ -160,11 +160,52 @@ public sealed class HyperLiveOptions
     /// <summary>Disk space all uploads of the server may hold at once (see <see cref="MaxUploadBytesPerView"/>). Default 2 GiB.</summary>
     public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
-    /// <summary>Called when a view has joined and mounted over a socket (for metrics, auditing).</summary>
+    /// <summary>
+    /// Called when a view has joined and mounted over a socket (for metrics, auditing); <see cref="LiveView.SessionId"/>
+    /// names the session. Not called again when a reconnect re-attaches the same session.
+    /// </summary>
     public Action<LiveView>? OnSessionStart { get; set; }
 
-    /// <summary>Called when a joined view has gone away (left, disconnected, crashed or navigated).</summary>
+    /// <summary>
+    /// Called when a joined view has gone away (left, crashed or navigated, or its socket dropped and no reconnect
+    /// re-attached it within <see cref="DisconnectedSessionRetention"/>).
+    /// </summary>
     public Action<LiveView>? OnSessionEnd { get; set; }
+
+    /// <summary>
+    /// How long a live session outlives its dropped socket, detached: its view keeps its state, timers and
+    /// subscriptions (messages are handled, renders are not sent), and the page's rejoin within this time
+    /// re-attaches the same instance with no remount. 3 minutes by default, as Blazor keeps a disconnected
+    /// circuit: long enough for a phone changing networks, a laptop lid or a proxy restart, short enough that
+    /// closed tabs (whose sockets drop the same way) do not pile up. <see cref="TimeSpan.Zero"/> ends a session
+    /// with its socket, as before.
+    /// </summary>
+    public TimeSpan DisconnectedSessionRetention { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// The most detached sessions kept at once (see <see cref="DisconnectedSessionRetention"/>); past it the one
+    /// detached longest ends first. 10,000 by default: a detached session costs what an attached one does
+    /// (its view and what it renders, a few KB for a typical page, measured in bench/README.md), so this
+    /// bounds the memory that sockets dropped in bulk (a proxy restart, a network outage, a flood of
+    /// connect-and-vanish clients) can hold to tens of MB, while covering every session of a server that
+    /// serves 10,000 at once. (Blazor's 100 circuits assume far heavier circuits.) Detached sessions also count
+    /// against <see cref="MaxSessions"/>.
+    /// </summary>
+    public int MaxRetainedSessions { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long a session's snapshot (its <see cref="PersistAttribute"/> members) stays in the <see cref="ISessionStore"/>
+    /// without being written or touched: a page that rejoins later mounts fresh. 30 minutes by default, as ASP.NET
+    /// Core's session idle timeout is 20 and a sleeping laptop or a deploy rarely takes longer.
+    /// </summary>
+    public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Makes the <see cref="ISessionStore"/> that keeps sessions' snapshots. Null (the default) keeps them in this
+    /// process's memory (lost on restart); <c>options.UseSqliteSessionStore()</c> (package Hyper.Live.Sqlite) keeps them in a
+    /// file. A store registered as an <see cref="ISessionStore"/> service before <c>AddHyperLive</c> is used instead.
+    /// </summary>
+    public Func<IServiceProvider, ISessionStore>? SessionStore { get; set; }
 
     /// <summary>
     /// Called when a browser's live socket has been accepted, before any view joins over it (for metrics,

@@ -35,8 +35,8 @@ public sealed class LiveConnection
     public DateTimeOffset ConnectedAt { get; } = DateTimeOffset.UtcNow;
 
     /// <summary>
-    /// The ids of the views joined over the socket now (their containers' ids, <c>phx-…</c>, the topic
-    /// without <c>lv:</c>); once disconnected, those joined when it closed.
+    /// The <see cref="LiveView.SessionId"/> of each view joined over the socket now; once disconnected, of those
+    /// joined when it closed.
     /// </summary>
     public IReadOnlyList<string> SessionIds => closedSessionIds ?? sessionIds();
 

@@ -19,6 +19,8 @@ internal sealed class HyperLiveMetrics
     private readonly Counter<long> refusedJoins;
     private readonly Counter<long> refusedSockets;
     private readonly Histogram<double> renderDuration;
+    private readonly Counter<long> reattached;
+    private long detachedSessions;
     private long sockets;
     private long sessions;
     private long eventCount;
@@ -36,6 +38,9 @@ internal sealed class HyperLiveMetrics
         rateLimitedEvents = meter.CreateCounter<long>("hyper_live.events.rate_limited", "{event}", "Client events refused for a rate limit.");
         refusedJoins = meter.CreateCounter<long>("hyper_live.joins.refused", "{join}", "Joins refused for a limit (tagged with the reason).");
         refusedSockets = meter.CreateCounter<long>("hyper_live.sockets.refused", "{socket}", "Socket upgrades refused because their IP address had too many open.");
+        meter.CreateObservableUpDownCounter("hyper_live.sessions.detached", () => DetachedSessions, "{session}",
+            "Live sessions whose socket dropped, kept for a rejoin to re-attach (also counted in hyper_live.sessions).");
+        reattached = meter.CreateCounter<long>("hyper_live.sessions.reattached", "{session}", "Detached sessions a rejoin re-attached, state intact.");
         renderDuration = meter.CreateHistogram<double>("hyper_live.render.duration", "s", "Time to render a view and write its diff, after a join, an event or an info.");
     }
 
@@ -63,6 +68,20 @@ internal sealed class HyperLiveMetrics
     public void SocketOpened() => Interlocked.Increment(ref sockets);
 
     public void SocketClosed() => Interlocked.Decrement(ref sockets);
+
+    /// <summary>Detached sessions right now.</summary>
+    public long DetachedSessions => Volatile.Read(ref detachedSessions);
+
+    public void SessionDetached() => Interlocked.Increment(ref detachedSessions);
+
+    /// <summary>A detached session ended (expired, evicted or the server stopped).</summary>
+    public void SessionReleased() => Interlocked.Decrement(ref detachedSessions);
+
+    public void SessionReattached()
+    {
+        Interlocked.Decrement(ref detachedSessions);
+        reattached.Add(1);
+    }
 
     public void SessionStarted() => Interlocked.Increment(ref sessions);
 

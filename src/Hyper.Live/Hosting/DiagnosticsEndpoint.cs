@@ -51,6 +51,7 @@ internal static class DiagnosticsEndpoint
             json.WriteStartObject();
             json.WriteNumber("sockets"u8, metrics.Sockets);
             json.WriteNumber("sessions"u8, metrics.Sessions);
+            json.WriteNumber("detachedSessions"u8, metrics.DetachedSessions);
             json.WriteNumber("events"u8, metrics.Events);
             json.WriteBoolean("collected"u8, collect);
             json.WriteNumber("managedBytes"u8, managed);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Hyper.Live.Diagnostics;
 using Hyper.Live.Routing;
 using Hyper.Live.Security;
@@ -7,6 +8,7 @@ using Hyper.Live.PubSub;
 using Hyper.Live;
 using Hyper.Live.RateLimiting;
 using Hyper.Live.Sessions;
+using Hyper.Live.Persistence;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +35,17 @@ public static class HyperLiveServiceCollectionExtensions
         services.TryAddSingleton<IdleSweeper>();
         services.TryAddSingleton<LongPollRegistry>();
         services.TryAddSingleton<OriginPolicy>();
+        services.TryAddSingleton<SessionRegistry>();
+        services.TryAddSingleton(provider =>
+            provider.GetRequiredService<IOptions<HyperLiveOptions>>().Value.SessionStore?.Invoke(provider)
+            ?? new InMemorySessionStore(provider.GetRequiredService<IOptions<HyperLiveOptions>>()));
+        if (!services.Any(d => d.ServiceType == typeof(SessionSnapshots)))
+        {
+            services.AddSingleton<SessionSnapshots>();
+            // Stopping the host writes the snapshots still waiting.
+            services.AddHostedService(provider => provider.GetRequiredService<SessionSnapshots>());
+        }
+
         services.TryAddSingleton<LiveHost>();
         services.TryAddSingleton<RateLimits>();
         services.TryAddSingleton<IPubSub, InMemoryPubSub>();

@@ -33,7 +33,9 @@ internal static class StaticRenderer
 
         var routeValues = route.TryMatch(context.Request.Path, out var values) ? values : [];
         var request = new LiveRequest(await RequestCapture.SnapshotAsync(context, host.Options).ConfigureAwait(false), context.Request.Cookies);
-        var view = await ViewMounter.MountAsync(context.RequestServices, route.ViewType, context.User, uri, routeValues, flash, request, host: null, context.RequestAborted)
+        // The id the connected session will have: the view sees the same SessionId in both mounts.
+        var sessionId = LiveTokens.NewSessionId();
+        var view = await ViewMounter.MountAsync(context.RequestServices, route.ViewType, context.User, uri, routeValues, flash, request, host: null, sessionId, restore: null, context.RequestAborted)
             .ConfigureAwait(false);
         if (view.PendingEffects?.Navigation is { } navigation)
         {
@@ -48,7 +50,7 @@ internal static class StaticRenderer
         }
 
         var id = LiveTokens.NewContainerId();
-        var session = host.Tokens.SignSession(id, route.ViewType, context.User, request.Snapshot);
+        var session = host.Tokens.SignSession(id, sessionId, route.ViewType, context.User, request.Snapshot);
         var statics = host.Tokens.SignStatic(id, view.Flash.Messages);
         var csrf = host.Csrf.TokenFor(context);
         var nonce = new Dictionary<string, object?> { ["nonce"] = host.Options.ScriptNonce?.Invoke(context) };

@@ -52,7 +52,7 @@ internal sealed class JoinAuthorizer(LiveTokens tokens, LiveRoutes routes, Route
         var uri = join.Redirect ?? join.Url;
         if (uri is null)
         {
-            return JoinDecision.Mount(viewType, null, null) with { Request = token.Request ?? RequestSnapshot.Empty };
+            return JoinDecision.Mount(viewType, null, null) with { Request = token.Request ?? RequestSnapshot.Empty, SessionId = token.Session };
         }
 
         if (!NavigationUrls.IsOnSite(uri, request.Request.Host.Host))
@@ -75,6 +75,6 @@ internal sealed class JoinAuthorizer(LiveTokens tokens, LiveRoutes routes, Route
             return JoinDecision.Refuse("unauthorized", denied);
         }
 
-        return JoinDecision.Mount(route.Route.ViewType, uri, route.Values) with { Request = token.Request ?? RequestSnapshot.Empty };
+        return JoinDecision.Mount(route.Route.ViewType, uri, route.Values) with { Request = token.Request ?? RequestSnapshot.Empty, SessionId = token.Session };
     }
 }

@@ -10,8 +10,9 @@ namespace Hyper.Live.Security;
 
 /// <summary>
 /// The signed, time-limited tokens a page carries (protocol §1.2): the session token names
-/// the container id and the view and carries what the HTTP render saw of its request, the static
-/// token repeats the id. They carry no view state: the view is mounted again from the URL when the socket joins.
+/// the container id, the live session's id and the view and carries what the HTTP render saw of its request, the static
+/// token repeats the id. They carry no view state: the join either re-attaches the session the token names
+/// (still alive after a dropped socket) or mounts the view again from the URL.
 /// </summary>
 internal sealed class LiveTokens
 {
@@ -31,12 +32,16 @@ internal sealed class LiveTokens
     /// <summary>A fresh container id: 128 random bits, as Phoenix's <c>phx-…</c> ids.</summary>
     public static string NewContainerId() => "phx-" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
 
+    /// <summary>A fresh live session id (<see cref="LiveView.SessionId"/>): 128 random bits, base64url, 22 characters.</summary>
+    public static string NewSessionId() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
+
     /// <summary>
     /// Signs the token of a container rendered for <paramref name="user"/>: it joins only as that view, for that
-    /// user, and carries what the HTTP render saw of its <paramref name="request"/> (encrypted: it may hold session values).
+    /// user, names the live session <paramref name="sessionId"/> its joins start or re-attach, and carries what the
+    /// HTTP render saw of its <paramref name="request"/> (encrypted: it may hold session values).
     /// </summary>
-    public string SignSession(string containerId, Type viewType, ClaimsPrincipal user, RequestSnapshot request) =>
-        session.Protect(JsonSerializer.Serialize(new SessionToken(containerId, viewType.FullName!, UserIdentity.KeyOf(user), request)), lifetime);
+    public string SignSession(string containerId, string sessionId, Type viewType, ClaimsPrincipal user, RequestSnapshot request) =>
+        session.Protect(JsonSerializer.Serialize(new SessionToken(containerId, viewType.FullName!, UserIdentity.KeyOf(user), request, sessionId)), lifetime);
 
     public string SignStatic(string containerId, IReadOnlyDictionary<string, List<string>>? flashMessages) =>
         statics.Protect(JsonSerializer.Serialize(new StaticToken(containerId, flashMessages is { Count: > 0 } ? flashMessages : null)), lifetime);
@@ -73,8 +78,11 @@ internal sealed class LiveTokens
         }
     }
 
-    /// <summary>What the session token says: the container id (the topic), the view, whose page it is (<see cref="UserIdentity"/>) and what the HTTP render saw.</summary>
-    internal sealed record SessionToken(string Id, string View, string User, RequestSnapshot? Request = null);
+    /// <summary>
+    /// What the session token says: the container id (the topic), the view, whose page it is (<see cref="UserIdentity"/>),
+    /// what the HTTP render saw, and the live session's id (null in tokens signed before session ids existed).
+    /// </summary>
+    internal sealed record SessionToken(string Id, string View, string User, RequestSnapshot? Request = null, string? Session = null);
 
     /// <summary>What the static token says: the container id it belongs to, and the flash of the HTTP render.</summary>
     internal sealed record StaticToken(string Id, IReadOnlyDictionary<string, List<string>>? Flash = null);

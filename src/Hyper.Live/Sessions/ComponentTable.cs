@@ -116,6 +116,21 @@ internal sealed class ComponentTable : IComponentSource
         return true;
     }
 
+    /// <summary>
+    /// The client starts from an empty tree (a re-attached session's join): every component it still
+    /// shows is rendered in full with the next render.
+    /// </summary>
+    public void ResendAll()
+    {
+        foreach (var entry in byCid.Values)
+        {
+            if (!entry.Doomed)
+            {
+                MarkChanged(entry);
+            }
+        }
+    }
+
     /// <summary>The component with this cid, unless the client has announced it gone.</summary>
     public bool TryGet(int cid, out ComponentEntry entry) =>
         byCid.TryGetValue(cid, out entry!) && !entry.Doomed;

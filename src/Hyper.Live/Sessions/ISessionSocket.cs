@@ -22,4 +22,10 @@ internal interface ISessionSocket
 
     /// <summary>Forgets <paramref name="session"/>: it ended on its own (a leave, a crash, a navigation away).</summary>
     void Remove(LiveSession session);
+
+    /// <summary>
+    /// Routes the topic of <paramref name="current"/> to <paramref name="replacement"/> instead (a rejoin re-attached a
+    /// session kept from an earlier socket); false when <paramref name="current"/> no longer holds its topic.
+    /// </summary>
+    bool Replace(LiveSession current, LiveSession replacement);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Hyper.Live.Diagnostics;
+using Hyper.Live.Persistence;
 using Hyper.Live.Routing;
 using Hyper.Live.Security;
 using Hyper.Live.Uploads;
@@ -12,10 +13,12 @@ namespace Hyper.Live.Sessions;
 internal sealed class LiveHost
 {
     public LiveHost(LiveRoutes routes, LiveTokens tokens, JoinAuthorizer joins, CsrfTokens csrf, IOptions<HyperLiveOptions> options, ILoggerFactory loggers, HyperLiveMetrics metrics,
-        IHostEnvironment? environment = null)
+        SessionRegistry sessions, SessionSnapshots snapshots, IHostEnvironment? environment = null)
     {
         DetailedErrors = environment?.IsDevelopment() ?? false;
         Metrics = metrics;
+        Sessions = sessions;
+        Snapshots = snapshots;
         Routes = routes;
         Tokens = tokens;
         Joins = joins;
@@ -42,6 +45,12 @@ internal sealed class LiveHost
     public ILoggerFactory Loggers { get; }
 
     public HyperLiveMetrics Metrics { get; }
+
+    /// <summary>Every live session by id, and the detached ones a rejoin may re-attach.</summary>
+    public SessionRegistry Sessions { get; }
+
+    /// <summary>Saves and restores the views' persisted members.</summary>
+    public SessionSnapshots Snapshots { get; }
 
     /// <summary>Whether error replies to clients may name types, parameters and close handler names: only in Development.</summary>
     public bool DetailedErrors { get; }

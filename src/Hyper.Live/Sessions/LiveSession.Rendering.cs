@@ -32,6 +32,13 @@ internal sealed partial class LiveSession
     /// </summary>
     private void Render(string? refValue, Navigation? join, string? error = null, bool mayWait = true)
     {
+        if (IsDetached)
+        {
+            // Nobody to send to: the rejoin renders the whole state. What the callback pushed is dropped with it.
+            view!.PendingEffects?.Events?.Clear();
+            return;
+        }
+
         // A push to a client that is behind waits, so that it gets one diff of the latest state
         // instead of every intermediate one (a burst of broadcasts coalesces); replies never wait,
         // nor does the last render before the channel closes.

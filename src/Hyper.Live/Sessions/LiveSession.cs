@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Hyper.Live.Diagnostics;
 using Hyper.Live.Diffing;
 using Hyper.Live.Events;
+using Hyper.Live.Persistence;
 using Hyper.Live.Protocol;
 using Hyper.Live.Security;
 using Hyper.Live.Views;
@@ -17,7 +18,9 @@ namespace Hyper.Live.Sessions;
 /// out the navigation the view asked for, or renders and sends only the diff. A handler that
 /// throws ends this session alone (<c>phx_error</c> makes the client rejoin with a fresh
 /// mount); the socket and every other session carry on. Ending the session cancels its
-/// timers, subscriptions and background work.
+/// timers, subscriptions and background work. When its socket drops, the session may go on
+/// detached (<see cref="SessionRegistry"/>): messages are still handled, nothing is sent, and the
+/// page's rejoin re-attaches it to the new socket with a full render of the current state.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
     "The token source has no timer to release; it is only cancelled, so Stop may run at any time, even after the session ended.")]
@@ -27,12 +30,18 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
 
     private readonly CancellationTokenSource lifetime = new();
     private readonly Differ differ = new();
-    private readonly ISessionSocket socket;
     private readonly LiveHost host;
     private readonly ILogger logger;
-    private readonly EventDispatcher events;
+
+    // Both change when a rejoin re-attaches the session to a new socket (only ever inside the mailbox).
+    private ISessionSocket socket;
+    private EventDispatcher events;
 
     private SessionResources? resources;
+
+    // The view's [Persist] members, if any, and their values as last saved (a save happens only when they changed).
+    private PersistedMembers? persisted;
+    private byte[]? savedState;
     private string? joinRef;
     private LiveView? view;
     private ComponentTable? components;
@@ -53,9 +62,19 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
 
     public string Topic { get; }
 
+    /// <summary>The view's <see cref="LiveView.SessionId"/>, given when the join is accepted.</summary>
+    public string? SessionId { get; private set; }
+
+    /// <summary>What the registry knows of this session; guarded by the registry's lock.</summary>
+    public SessionRegistration? Registration { get; set; }
+
+    /// <summary>Whether the socket dropped and no rejoin has re-attached the session yet.</summary>
+    private bool IsDetached => socket is DetachedSocket;
+
     private string ViewName => view?.GetType().Name ?? "(not mounted)";
 
-    private SessionResources Resources => resources ??= new SessionResources(this, socket.Context.Services, lifetime.Token);
+    // From the view's own scope: the socket's request services end with that socket, and a detached view lives on.
+    private SessionResources Resources => resources ??= new SessionResources(this, scope?.ServiceProvider ?? socket.Context.Services, lifetime.Token);
 
     /// <summary>
     /// Ends the session after the message being handled. With <paramref name="close"/>,
@@ -63,6 +82,8 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     /// </summary>
     public void Stop(bool close)
     {
+        // At once, not when the mailbox stops: the rejoin that replaced it must find the page's topic free.
+        host.Sessions.Remove(this);
         if (close && joinRef is not null)
         {
             Send(FrameWriter.Current.ClosePush(joinRef, Topic));
@@ -116,6 +137,10 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
             {
                 End();
             }
+            else
+            {
+                Save();
+            }
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
@@ -157,6 +182,11 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
                 renderDeferred = false;
                 Render(refValue: null, join: null);
                 return true;
+            case SessionMessage.Detach detach:
+                DetachFrom(detach.From);
+                return true;
+            case SessionMessage.Attach attach when view is not null:
+                return await AttachAsync(attach).ConfigureAwait(false);
             case SessionMessage.Callback callback when view is not null:
                 await RecoverAsync(() =>
                 {
@@ -207,14 +237,34 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
             return false;
         }
 
+        var user = UserIdentity.KeyOf(socket.Context.User);
+        if (join.Mounts > 0 && host.Sessions.Claim(Topic, user, viewType, socket) is { } kept)
+        {
+            // The page's rejoin after its socket dropped: the kept session answers this join, this one ends unseen.
+            socket.Replace(this, kept);
+            if (kept.Post(new SessionMessage.Attach(socket, joinRef, message.Ref, ExecutionContext.Capture())))
+            {
+                return false;
+            }
+
+            // It ended in the meantime (a crash): mount fresh after all.
+            socket.Replace(kept, this);
+        }
+
+        // A live navigation starts a new session: the token names the session of the page's first view.
+        SessionId = host.Sessions.Add(this, socket, user, join.Redirect is null ? decision.SessionId : null);
         try
         {
             scope = socket.Context.Services.CreateAsyncScope();
             var flash = join.Flash is not null ? host.Tokens.ReadFlash(join.Flash)
                 : join.Mounts == 0 && join.Redirect is null ? host.Tokens.ReadStatic(join.Static)?.Flash : null;
             var request = new LiveRequest(decision.Request, socket.Context.Request.Request.Cookies);
-            view = await ViewMounter.MountAsync(scope.Value.ServiceProvider, viewType, socket.Context.User, decision.Uri, decision.RouteValues, flash, request, this, lifetime.Token)
+            persisted = PersistedMembers.For(viewType);
+            // Only a rejoin can have a snapshot to come back to: a page's first join is a fresh start.
+            var restore = persisted is not null && join.Mounts > 0 ? RestoreAsync : (Func<LiveView, CancellationToken, Task>?)null;
+            view = await ViewMounter.MountAsync(scope.Value.ServiceProvider, viewType, socket.Context.User, decision.Uri, decision.RouteValues, flash, request, this, SessionId!, restore, lifetime.Token)
                 .ConfigureAwait(false);
+            host.Sessions.Mounted(this, viewType);
             host.Metrics.SessionStarted(); // paired with SessionEnded when the view is unmounted
             host.Options.OnSessionStart?.Invoke(view);
         }
@@ -315,8 +365,93 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         Send(FrameWriter.Current.CrashPush(joinRef, Topic));
     }
 
+    /// <summary>The socket <paramref name="from"/> dropped and the registry keeps this session: go on without sending.</summary>
+    private void DetachFrom(ISessionSocket from)
+    {
+        if (socket == from)
+        {
+            socket = DetachedSocket.Instance;
+            MoveTo(null); // the dropped socket's logging scope references all of it
+            renderDeferred = false;
+            LogDetached(logger, ViewName, SessionId, host.Options.DisconnectedSessionRetention);
+        }
+    }
+
+    /// <summary>
+    /// A rejoin re-attached this session: from now on it speaks over the new socket, and its join is answered with
+    /// the whole current render (the client starts from an empty tree). A socket that still held the session (its
+    /// drop not noticed yet) loses the channel.
+    /// </summary>
+    private async Task<bool> AttachAsync(SessionMessage.Attach attach)
+    {
+        if (!IsDetached && socket != attach.Socket)
+        {
+            socket.Remove(this);
+            Send(FrameWriter.Current.ClosePush(joinRef, Topic));
+        }
+
+        socket = attach.Socket;
+        joinRef = attach.JoinRef;
+        MoveTo(attach.Flow);
+        // The same user (the join checked it), but as the new socket's request has them: fresh claims and cookies.
+        view!.User = socket.Context.User;
+        view.Request = new LiveRequest(view.Request.Snapshot, socket.Context.Request.Request.Cookies);
+        renderDeferred = false;
+        events = new EventDispatcher(logger, socket.Context.Limits, host.DetailedErrors, host.Options.ClientErrorLogInterval);
+        differ.Reset();
+        components?.ResendAll();
+        LogReattached(logger, ViewName, SessionId);
+        return await FinishAsync(attach.Ref, join: true).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets the persisted members from the session's snapshot, or says why not and leaves the fresh mount.</summary>
+    private async Task RestoreAsync(LiveView mounted, CancellationToken cancellationToken)
+    {
+        var outcome = await host.Snapshots.RestoreAsync(SessionId!, mounted, persisted!, cancellationToken).ConfigureAwait(false);
+        switch (outcome)
+        {
+            case SnapshotRead.Restored:
+                LogRestored(logger, ViewName(mounted), SessionId);
+                break;
+            case SnapshotRead.Refused:
+                LogNotRestored(logger, ViewName(mounted), SessionId, "the snapshot does not open with this app's keys for this session and view (tampered with, or another session's)");
+                break;
+            case SnapshotRead.Outdated:
+                LogNotRestored(logger, ViewName(mounted), SessionId, "the snapshot was written by a version of the view whose [Persist] members differ");
+                break;
+            case SnapshotRead.Unreadable:
+                LogNotRestored(logger, ViewName(mounted), SessionId, "the snapshot's values do not fit the view's [Persist] members");
+                break;
+        }
+
+        static string ViewName(LiveView view) => view.GetType().Name;
+    }
+
+    /// <summary>After a callback: queues a snapshot of the persisted members when they changed.</summary>
+    private void Save()
+    {
+        if (persisted is null || view is null || SessionId is null)
+        {
+            return;
+        }
+
+        var state = persisted.Capture(view);
+        if (savedState is null || !state.AsSpan().SequenceEqual(savedState))
+        {
+            savedState = state;
+            host.Snapshots.Save(SessionId, view.GetType(), persisted, state);
+        }
+    }
+
     private void End()
     {
+        host.Sessions.Remove(this);
+        if (persisted is not null && SessionId is not null)
+        {
+            // The page left, navigated away or crashed: nothing to come back to.
+            host.Snapshots.Delete(SessionId);
+        }
+
         socket.Remove(this);
         Stop();
     }
@@ -324,6 +459,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     protected override async Task OnStoppedAsync()
     {
         lifetime.Cancel();
+        host.Sessions.Remove(this);
         resources?.Release();
         if (view is not null)
         {
@@ -372,6 +508,18 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     [LoggerMessage(Level = LogLevel.Error, Message = "{View} crashed handling '{Event}' on {Topic}; the client will rejoin with a fresh mount")]
     private static partial void LogCrashed(ILogger logger, Exception error, string view, string @event, string topic);
 
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{View} (session {SessionId}) detached: its socket dropped; kept for {Retention}")]
+    private static partial void LogDetached(ILogger logger, string view, string? sessionId, TimeSpan retention);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{View} (session {SessionId}) re-attached by the page's rejoin")]
+    private static partial void LogReattached(ILogger logger, string view, string? sessionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{View} (session {SessionId}) restored from its snapshot")]
+    private static partial void LogRestored(ILogger logger, string view, string? sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{View} (session {SessionId}) mounted fresh instead of restoring: {Reason}")]
+    private static partial void LogNotRestored(ILogger logger, string view, string? sessionId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{View} failed in OnUnmount")]
     private static partial void LogUnmountFailed(ILogger logger, Exception error, string view);

@@ -65,6 +65,12 @@ internal abstract class Mailbox<TMessage> : IThreadPoolWorkItem
         }
     }
 
+    /// <summary>
+    /// Handles the messages after the current one in <paramref name="flow"/> instead (null: the default context): a
+    /// session moved to another socket must not keep the old one's logging scope, nor what it references, alive.
+    /// </summary>
+    protected void MoveTo(ExecutionContext? flow) => context = flow;
+
     /// <summary>Queues a message; false once the mailbox has stopped.</summary>
     public bool Post(TMessage message)
     {

@@ -24,6 +24,16 @@ internal abstract record SessionMessage
         public static readonly DeferredRender Instance = new();
     }
 
+    /// <summary>The socket <paramref name="From"/> dropped: the session goes on detached (unless it was re-attached meanwhile).</summary>
+    internal sealed record Detach(ISessionSocket From) : SessionMessage;
+
+    /// <summary>
+    /// A rejoin over <paramref name="Socket"/> re-attached this kept session: answer its join (<paramref name="JoinRef"/>,
+    /// <paramref name="Ref"/>) with a full render of the current state, from now on in <paramref name="Flow"/>, the execution
+    /// context (logging scope) of the new socket.
+    /// </summary>
+    internal sealed record Attach(ISessionSocket Socket, string? JoinRef, string? Ref, ExecutionContext? Flow) : SessionMessage;
+
     /// <summary>View code to run in the mailbox: the completion of background work.</summary>
     internal sealed record Callback(Action Run) : SessionMessage;
 }

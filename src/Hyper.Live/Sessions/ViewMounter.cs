@@ -21,6 +21,8 @@ internal static class ViewMounter
     /// <param name="flash">The flash messages the page starts with.</param>
     /// <param name="request">What the view sees of the request behind the page.</param>
     /// <param name="host">The session, for a connected mount; null for the HTTP render.</param>
+    /// <param name="sessionId">The live session's id (<see cref="LiveView.SessionId"/>).</param>
+    /// <param name="restore">Runs between <c>Mount</c> and <c>HandleParams</c>: sets persisted members from a snapshot.</param>
     /// <param name="cancellationToken">Cancelled when the request or the session goes away.</param>
     public static async Task<LiveView> MountAsync(
         IServiceProvider services,
@@ -31,10 +33,13 @@ internal static class ViewMounter
         IReadOnlyDictionary<string, List<string>>? flash,
         LiveRequest request,
         ILiveViewHost? host,
+        string sessionId,
+        Func<LiveView, CancellationToken, Task>? restore,
         CancellationToken cancellationToken)
     {
         var view = (LiveView)ActivatorUtilities.CreateInstance(services, viewType);
         view.IsConnected = host is not null;
+        view.SessionId = sessionId;
         view.Host = host;
         view.User = user;
         view.Uri = uri;
@@ -42,6 +47,11 @@ internal static class ViewMounter
         view.Flash.Replace(flash);
         var parameters = new LiveParams(uri ?? new Uri("http://localhost/"), routeValues);
         await view.MountAsync(parameters, cancellationToken).ConfigureAwait(false);
+        if (restore is not null)
+        {
+            await restore(view, cancellationToken).ConfigureAwait(false);
+        }
+
         await view.HandleParamsAsync(parameters, cancellationToken).ConfigureAwait(false);
         if (host is not null)
         {

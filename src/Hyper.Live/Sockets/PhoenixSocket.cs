@@ -147,15 +147,36 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
     public void Remove(LiveSession session) =>
         sessions.Remove(session);
 
+    public bool Replace(LiveSession current, LiveSession replacement) => sessions.Replace(current, replacement);
+
+    /// <summary>
+    /// The socket dropped: its sessions end, or go on detached for a rejoin to re-attach (<see cref="SessionRegistry"/>);
+    /// waits for those that end to unmount. A socket the server closed for a fault of its client keeps nothing, nor
+    /// does one its client closed on purpose, without a code (1005) or with 1000: the Phoenix client does that when
+    /// the page goes away (<c>pagehide</c>: the tab closed, another page loaded; it reloads rather than rejoins should
+    /// the page come back) or the app calls <c>disconnect()</c>, save for a heartbeat timeout (1000 "heartbeat
+    /// timeout"), after which it reconnects.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        var all = sessions.RemoveAll();
-        foreach (var session in all)
+        var ending = new List<LiveSession>();
+        var pageWentAway = Connection is { ClosedByClient: true, CloseStatus: 1000 or 1005 } && Connection.CloseReason != "heartbeat timeout";
+        var mayKeep = Connection.Error is null && !pageWentAway;
+        foreach (var session in sessions.RemoveAll())
         {
-            session.Stop(close: false);
+            switch (host.Sessions.Drop(session, this, mayKeep))
+            {
+                case SessionRegistry.Release.Stop:
+                    session.Stop(close: false);
+                    ending.Add(session);
+                    break;
+                case SessionRegistry.Release.Retained:
+                    session.Post(new SessionMessage.Detach(this));
+                    break;
+            }
         }
 
-        await Task.WhenAll(all.Select(s => s.Completion)).ConfigureAwait(false);
+        await Task.WhenAll(ending.Select(s => s.Completion)).ConfigureAwait(false);
         LogDisconnected(logger, Connection.CloseStatus, Connection.CloseReason);
         Notify(host.Options.OnSocketDisconnected, "OnSocketDisconnected");
     }
@@ -183,16 +204,8 @@ internal sealed partial class PhoenixSocket : ISessionSocket, IAsyncDisposable
         }
     }
 
-    private string[] SessionIds()
-    {
-        var topics = sessions.Topics();
-        for (var i = 0; i < topics.Length; i++)
-        {
-            topics[i] = topics[i][PhoenixEvents.ViewTopicPrefix.Length..];
-        }
-
-        return topics;
-    }
+    /// <summary>The <see cref="LiveView.SessionId"/> of each session joined over this socket (a joining one has none yet).</summary>
+    private string[] SessionIds() => [.. sessions.All().Select(session => session.SessionId).OfType<string>()];
 
     private void Join(PhoenixMessage message, int size)
     {

@@ -25,17 +25,17 @@ internal sealed class SessionTable
         }
     }
 
-    /// <summary>The topics of the sessions now, in no particular order.</summary>
-    public string[] Topics()
+    /// <summary>The sessions now, in no particular order.</summary>
+    public LiveSession[] All()
     {
         lock (gate)
         {
             if (first is null)
             {
-                return others is null ? [] : [.. others.Keys];
+                return others is null ? [] : [.. others.Values];
             }
 
-            return others is null ? [firstTopic!] : [firstTopic!, .. others.Keys];
+            return others is null ? [first] : [first, .. others.Values];
         }
     }
 
@@ -99,6 +99,27 @@ internal sealed class SessionTable
             {
                 others.Remove(session.Topic);
             }
+        }
+    }
+
+    /// <summary>Puts <paramref name="replacement"/> in the place of <paramref name="current"/>; false when that no longer holds its topic.</summary>
+    public bool Replace(LiveSession current, LiveSession replacement)
+    {
+        lock (gate)
+        {
+            if (first == current)
+            {
+                first = replacement;
+                return true;
+            }
+
+            if (others is not null && others.TryGetValue(current.Topic, out var held) && held == current)
+            {
+                others[current.Topic] = replacement;
+                return true;
+            }
+
+            return false;
         }
     }
 

@@ -23,6 +23,14 @@ public abstract class LiveView
     /// <summary>Whether the view runs over a live connection (false during the HTTP render).</summary>
     public bool IsConnected { get; internal set; }
 
+    /// <summary>
+    /// The id of this live session: 128 random bits (base64url, 22 characters), made by the HTTP render and signed
+    /// into the page, so the connected view has the same one, and so has the instance a reconnect re-attaches.
+    /// A live navigation to another view starts a new session with a new id. Unguessable, but not a secret:
+    /// use it to address a session (logs, metrics, targeted messages), never as proof of who the user is.
+    /// </summary>
+    public string SessionId { get; internal set; } = "";
+
     /// <summary>The user of the request that rendered the page.</summary>
     public ClaimsPrincipal User { get; internal set; } = new(new ClaimsIdentity());
 

@@ -22,10 +22,11 @@ public sealed class ArchitectureTests
         ["Routing"] = ["Views", "Configuration"],
         ["Security"] = ["Protocol", "Views", "Configuration", "Routing"],
         ["Diagnostics"] = ["Views", "Configuration"],
-        ["Sessions"] = ["Protocol", "Templates", "Diffing", "PubSub", "Parameters", "Views", "Events", "Routing", "Security", "Diagnostics", "Configuration", "RateLimiting", "Uploads"],
+        ["Persistence"] = ["Views", "Configuration"],
+        ["Sessions"] = ["Protocol", "Templates", "Diffing", "PubSub", "Parameters", "Views", "Events", "Routing", "Security", "Diagnostics", "Configuration", "RateLimiting", "Uploads", "Persistence"],
         ["Sockets"] = ["Protocol", "Sessions", "Uploads", "Security", "Diagnostics", "Configuration", "RateLimiting"],
         ["Transports"] = ["Protocol", "Sockets", "Sessions", "Security", "Diagnostics", "Configuration", "RateLimiting"],
-        ["Hosting"] = ["Protocol", "Templates", "Diffing", "PubSub", "Parameters", "Views", "Events", "Routing", "Security", "Diagnostics", "Configuration", "Sessions", "Sockets", "Transports", "RateLimiting", "Uploads"],
+        ["Hosting"] = ["Protocol", "Templates", "Diffing", "PubSub", "Parameters", "Views", "Events", "Routing", "Security", "Diagnostics", "Configuration", "Sessions", "Sockets", "Transports", "RateLimiting", "Uploads", "Persistence"],
         ["Client"] = [],
     };
 

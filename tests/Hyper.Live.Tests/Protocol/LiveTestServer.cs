@@ -31,6 +31,8 @@ public class LiveTestServer : IAsyncLifetime
         builder.Services.AddHyperLive(options =>
         {
             options.MaxMessageSize = 8 * 1024;
+            // These tests check that a socket's end leaves nothing behind at once; kept sessions have tests of their own (Sessions/ReattachTests).
+            options.DisconnectedSessionRetention = TimeSpan.Zero;
             options.OnSessionStart = view => Probe.Record("start:" + view.GetType().Name);
             options.OnSessionEnd = view => Probe.Record("end:" + view.GetType().Name);
             Configure(options);

@@ -55,6 +55,17 @@ public sealed partial class PhoenixTestClient : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Opens a new socket for an already loaded <paramref name="page"/>, as the browser does after a network drop.</summary>
+    public static async Task<PhoenixTestClient> ReopenAsync(Uri baseAddress, LivePage page, string? user = null)
+    {
+        var client = new PhoenixTestClient(baseAddress) { Page = page };
+        await client.OpenAsync(page.Csrf, page.Cookie, user: user);
+        return client;
+    }
+
+    /// <summary>Drops the connection without a close handshake, as a lost network does.</summary>
+    public void Drop() => socket.Abort();
+
     /// <summary>The header a test authentication scheme reads the user's name (and roles after a colon) from.</summary>
     public const string TestUserHeader = "X-Test-User";
 
@@ -86,11 +97,12 @@ public sealed partial class PhoenixTestClient : IAsyncDisposable
         socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
 
     /// <summary>Joins the page's view; returns the join ref.</summary>
-    public Task<string> JoinAsync(string? session = null, object? staticToken = null, string? url = null, string? redirect = null, string? topic = null)
+    /// <remarks>A rejoin after a reconnect counts its earlier joins in <paramref name="mounts"/> (<c>_mounts</c>).</remarks>
+    public Task<string> JoinAsync(string? session = null, object? staticToken = null, string? url = null, string? redirect = null, string? topic = null, int mounts = 0)
     {
         var payload = new Dictionary<string, object?>
         {
-            ["params"] = new { _csrf_token = Page.Csrf, _mounts = 0, _mount_attempts = 0 },
+            ["params"] = new { _csrf_token = Page.Csrf, _mounts = mounts, _mount_attempts = 0 },
             ["session"] = session ?? Page.Session,
             ["static"] = staticToken ?? Page.Static,
             ["sticky"] = false,

@@ -37,21 +37,23 @@ public sealed class ConnectionEventsTests
     [Fact]
     public async Task A_socket_reports_its_connect_and_its_disconnect_with_the_views_joined_over_it()
     {
-        var (app, events) = await StartAsync();
+        string? sessionId = null;
+        var (app, events) = await StartAsync(options => options.OnSessionStart = view => sessionId = view.SessionId);
         await using var _ = app;
         var client = await PhoenixTestClient.ConnectAsync(app.BaseAddress, "/counter");
         await client.ReplyToAsync(await client.JoinAsync());
 
         var connected = Assert.Single(events.Connected);
         Assert.StartsWith("socket-", connected.Id, StringComparison.Ordinal);
-        Assert.Equal([client.Page.Id], connected.SessionIds);
+        Assert.NotNull(sessionId);
+        Assert.Equal([sessionId], connected.SessionIds);
         Assert.NotNull(connected.RemoteIpAddress);
 
         await client.DisposeAsync();   // closes with 1000
         var disconnected = await events.Disconnected.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Same(connected, disconnected);
-        Assert.Equal([client.Page.Id], disconnected.SessionIds);
+        Assert.Equal([sessionId], disconnected.SessionIds);
         Assert.Equal(1000, disconnected.CloseStatus);
         Assert.True(disconnected.ClosedByClient);
         Assert.Null(disconnected.Error);
@@ -87,7 +89,8 @@ public sealed class ConnectionEventsTests
     [Fact]
     public async Task Lines_logged_for_a_socket_carry_its_id_and_its_session_ids()
     {
-        var (app, events) = await StartAsync();
+        string? sessionId = null;
+        var (app, events) = await StartAsync(options => options.OnSessionStart = view => sessionId = view.SessionId);
         await using var _ = app;
         var scopes = new ScopeRecorder();
         app.App.Services.GetRequiredService<ILoggerFactory>().AddProvider(scopes);
@@ -99,7 +102,7 @@ public sealed class ConnectionEventsTests
 
         var warning = Assert.Single(scopes.Lines, line => line.Message.StartsWith("Malformed frame", StringComparison.Ordinal));
         Assert.Equal(disconnected.Id, warning.Scope["SocketId"]);
-        Assert.Equal(client.Page.Id, warning.Scope["SessionIds"]);
+        Assert.Equal(sessionId, warning.Scope["SessionIds"]);
     }
 
     /// <summary>A logger provider that keeps each line's message with the values of its scopes.</summary>

@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hyper.Live.BrowserTests;
+
+/// <summary>
+/// The samples app stopped gracefully and started again on the same address, as a deploy does, with its SQLite session
+/// store and key ring on disk: the open page reconnects on its own and shows the state it had ([Persist]).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RestartTests(BrowserFixture fixture) : IAsyncLifetime
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("hyper-live-restart-").FullName;
+    private IBrowserContext? context;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (context is not null)
+        {
+            await context.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_counter_and_the_todos_survive_a_graceful_restart()
+    {
+        var first = new SamplesOnDisk(folder, port: 0);
+        first.StartServer();
+        var baseUrl = first.BaseUrl;
+        context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+        var counter = await context.NewPageAsync();
+        await counter.GotoAsync("/counter");
+        await Live.WaitConnectedAsync(counter);
+        for (var i = 1; i <= 3; i++)
+        {
+            await Live.Button(counter, "+").ClickAsync();
+            await Expect(counter.Locator("h2")).ToHaveTextAsync($"Count: {i}");
+        }
+
+        var todos = await context.NewPageAsync();
+        await todos.GotoAsync("/todos");
+        await Live.WaitConnectedAsync(todos);
+        var input = todos.Locator("#new-todo input[name=title]");
+        await input.FillAsync("Survive the deploy");
+        await input.PressAsync("Enter");
+        await Expect(todos.Locator("#todo-list li")).ToHaveCountAsync(1);
+        await counter.EvaluateAsync("() => { window.__samePage = true }");
+
+        await first.DisposeAsync();
+        await counter.WaitForFunctionAsync("() => window.hyperLive.state !== 'open'");
+        await using var second = new SamplesOnDisk(folder, port: new Uri(baseUrl).Port);
+        second.StartServer();
+
+        // The pages reconnect with their back-off and rejoin the new server, which restores them from the file.
+        await counter.WaitForFunctionAsync("() => window.hyperLive.state === 'open'", null, new() { Timeout = 30_000 });
+        await Expect(Live.Container(counter)).ToHaveClassAsync(Live.ConnectedClass(), new() { Timeout = 30_000 });
+        await Expect(counter.Locator("h2")).ToHaveTextAsync("Count: 3");
+        Assert.True(await counter.EvaluateAsync<bool>("() => window.__samePage === true"), "the page was reloaded instead of reconnected");
+        await Live.Button(counter, "+").ClickAsync();
+        await Expect(counter.Locator("h2")).ToHaveTextAsync("Count: 4");
+        await todos.WaitForFunctionAsync("() => window.hyperLive.state === 'open'", null, new() { Timeout = 30_000 });
+        await Expect(Live.Container(todos)).ToHaveClassAsync(Live.ConnectedClass(), new() { Timeout = 30_000 });
+        await Expect(todos.Locator("#todo-list li")).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("Survive the deploy")]);
+    }
+
+    /// <summary>The samples app on Kestrel, its session store file and key ring in <paramref name="folder"/>.</summary>
+    private sealed class SamplesOnDisk(string folder, int port) : WebApplicationFactory<Program>
+    {
+        public string BaseUrl =>
+            Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single().TrimEnd('/');
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            this.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+            builder.UseSetting("SessionStoreFile", Path.Combine(folder, "sessions.db"));
+            builder.ConfigureLogging(logging => logging.ClearProviders());
+            builder.ConfigureServices(services =>
+                services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folder, "keys"))));
+        }
+    }
+}
