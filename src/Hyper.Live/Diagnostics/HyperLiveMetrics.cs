@@ -20,6 +20,12 @@ internal sealed class HyperLiveMetrics
     private readonly Counter<long> refusedSockets;
     private readonly Histogram<double> renderDuration;
     private readonly Counter<long> reattached;
+    private readonly Counter<long> diffPushes;
+    private readonly Counter<long> sharedRenders;
+    private readonly Counter<long> unknownSessions;
+    private long diffPushCount;
+    private long sharedRenderCount;
+    private long unknownSessionCount;
     private long detachedSessions;
     private long sockets;
     private long sessions;
@@ -41,6 +47,9 @@ internal sealed class HyperLiveMetrics
         meter.CreateObservableUpDownCounter("hyper_live.sessions.detached", () => DetachedSessions, "{session}",
             "Live sessions whose socket dropped, kept for a rejoin to re-attach (also counted in hyper_live.sessions).");
         reattached = meter.CreateCounter<long>("hyper_live.sessions.reattached", "{session}", "Detached sessions a rejoin re-attached, state intact.");
+        diffPushes = meter.CreateCounter<long>("hyper_live.diffs.pushed", "{diff}", "Diffs pushed to clients without a request: after infos, timers, broadcasts and shared-value changes.");
+        sharedRenders = meter.CreateCounter<long>("hyper_live.shared.renders", "{render}", "Renders of views because a Shared value they read changed (many changes before a render count once).");
+        unknownSessions = meter.CreateCounter<long>("hyper_live.broadcasts.unknown_sessions", "{session}", "Session ids BroadcastTo named that no live session has.");
         renderDuration = meter.CreateHistogram<double>("hyper_live.render.duration", "s", "Time to render a view and write its diff, after a join, an event or an info.");
     }
 
@@ -64,6 +73,36 @@ internal sealed class HyperLiveMetrics
 
     /// <summary>Socket upgrades refused for the per-address limit since the start.</summary>
     public long RefusedSockets => Volatile.Read(ref refusedSocketCount);
+
+    /// <summary>Diffs pushed without a request since the start.</summary>
+    public long DiffPushes => Volatile.Read(ref diffPushCount);
+
+    /// <summary>Renders caused by a change of a shared value since the start.</summary>
+    public long SharedRenders => Volatile.Read(ref sharedRenderCount);
+
+    /// <summary>Session ids of no live session that <c>BroadcastTo</c> was given since the start.</summary>
+    public long UnknownSessions => Volatile.Read(ref unknownSessionCount);
+
+    public void DiffPushed()
+    {
+        Interlocked.Increment(ref diffPushCount);
+        diffPushes.Add(1);
+    }
+
+    public void SharedChangeRendered()
+    {
+        Interlocked.Increment(ref sharedRenderCount);
+        sharedRenders.Add(1);
+    }
+
+    public void BroadcastToUnknown(int count)
+    {
+        if (count > 0)
+        {
+            Interlocked.Add(ref unknownSessionCount, count);
+            unknownSessions.Add(count);
+        }
+    }
 
     public void SocketOpened() => Interlocked.Increment(ref sockets);
 

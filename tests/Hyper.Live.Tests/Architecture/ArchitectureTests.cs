@@ -13,8 +13,9 @@ public sealed class ArchitectureTests
         ["Templates"] = ["Protocol"],
         ["Diffing"] = ["Protocol", "Templates"],
         ["PubSub"] = [],
+        ["State"] = [],
         ["Parameters"] = ["Templates"],
-        ["Views"] = ["Templates", "Parameters", "PubSub"],
+        ["Views"] = ["Templates", "Parameters", "PubSub", "State"],
         ["RateLimiting"] = ["Views", "Configuration", "Diagnostics"],
         ["Events"] = ["Templates", "Parameters", "Views", "Diagnostics", "RateLimiting"],
         ["Configuration"] = ["Templates", "Views"],
@@ -22,10 +23,10 @@ public sealed class ArchitectureTests
         ["Security"] = ["Protocol", "Views", "Configuration", "Routing"],
         ["Diagnostics"] = ["Views", "Configuration"],
         ["Persistence"] = ["Views", "Configuration"],
-        ["Sessions"] = ["Protocol", "Templates", "Diffing", "PubSub", "Parameters", "Views", "Events", "Routing", "Security", "Diagnostics", "Configuration", "RateLimiting", "Persistence"],
+        ["Sessions"] = ["Protocol", "Templates", "Diffing", "PubSub", "Parameters", "Views", "Events", "Routing", "Security", "Diagnostics", "Configuration", "RateLimiting", "Persistence", "State"],
         ["Sockets"] = ["Protocol", "Sessions", "Security", "Diagnostics", "Configuration", "RateLimiting"],
         ["Transports"] = ["Protocol", "Sockets", "Sessions", "Security", "Diagnostics", "Configuration", "RateLimiting"],
-        ["Hosting"] = ["Protocol", "Templates", "Diffing", "PubSub", "Parameters", "Views", "Events", "Routing", "Security", "Diagnostics", "Configuration", "Sessions", "Sockets", "Transports", "RateLimiting", "Persistence"],
+        ["Hosting"] = ["Protocol", "Templates", "Diffing", "PubSub", "Parameters", "Views", "Events", "Routing", "Security", "Diagnostics", "Configuration", "Sessions", "Sockets", "Transports", "RateLimiting", "Persistence", "State"],
         ["Client"] = [],
     };
 
