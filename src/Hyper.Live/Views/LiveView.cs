@@ -22,6 +22,7 @@ public abstract class LiveView
 
     // Set by the default topic-aware HandleInfo: the message goes on to the topic-less one.
     private bool infoNotHandled;
+    private List<Func<CancellationToken, Task>>? afterCallbacks;
 
     /// <summary>Whether the view runs over a live connection (false during the HTTP render).</summary>
     public bool IsConnected { get; internal set; }
@@ -267,6 +268,24 @@ public abstract class LiveView
     protected internal virtual void Mount(LiveParams parameters)
     {
     }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> after every callback of the connected view — an event handler, a message, a URL
+    /// patch, background work completing, and the join itself — before the view renders, in the view's mailbox (e.g.
+    /// to save what the handler changed: <c>Persistent&lt;T&gt;</c> does). What it throws is handled like a throwing handler.
+    /// Register it in <see cref="Mount"/>; ignored while not connected.
+    /// </summary>
+    public void AfterEachCallback(Func<CancellationToken, Task> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (Host is not null)
+        {
+            (afterCallbacks ??= []).Add(run);
+        }
+    }
+
+    /// <summary>What <see cref="AfterEachCallback"/> registered; null when nothing.</summary>
+    internal List<Func<CancellationToken, Task>>? AfterCallbacks => afterCallbacks;
 
     /// <summary>The asynchronous form of <see cref="Mount"/>; by default calls it.</summary>
     protected internal virtual Task MountAsync(LiveParams parameters, CancellationToken cancellationToken)
