@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,17 @@ internal sealed class DatabaseCreator<TContext>(IDbContextFactory<TContext> cont
             var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             await using (db.ConfigureAwait(false))
             {
-                await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (DbException)
+                {
+                    // Another instance starting on the same database created the tables between our check and our
+                    // CREATE TABLE; once it is done, the check finds them.
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
+                    await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
         }
     }

@@ -34,12 +34,20 @@ public static class LiveDatabaseServiceCollectionExtensions
                         $"{LiveDatabaseOptions.Section}:ConnectionString is required for PostgreSQL (Host=…;Database=…;Username=…)."));
                     break;
                 default:
-                    var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
-                    builder.UseSqlite(database.ConnectionString ?? $"Data Source={Path.Combine(root, database.SqliteFile)}");
+                    builder.UseSqlite(database.ConnectionString ?? SqliteFile(provider, database.SqliteFile));
                     break;
             }
         });
         services.AddHostedService<DatabaseCreator<TContext>>();
         return services;
+    }
+
+    /// <summary>The connection string of the SQLite file <paramref name="file"/> under the content root, whose folder is created if missing.</summary>
+    private static string SqliteFile(IServiceProvider provider, string file)
+    {
+        // Runs once: the factory's options are a singleton.
+        var path = Path.Combine(provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory, file);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return $"Data Source={path}";
     }
 }
