@@ -83,24 +83,15 @@ internal sealed class HyperLiveMetrics
     /// <summary>Session ids of no live session that <c>BroadcastTo</c> was given since the start.</summary>
     public long UnknownSessions => Volatile.Read(ref unknownSessionCount);
 
-    public void DiffPushed()
-    {
-        Interlocked.Increment(ref diffPushCount);
-        diffPushes.Add(1);
-    }
+    public void DiffPushed() => Count(ref diffPushCount, diffPushes);
 
-    public void SharedChangeRendered()
-    {
-        Interlocked.Increment(ref sharedRenderCount);
-        sharedRenders.Add(1);
-    }
+    public void SharedChangeRendered() => Count(ref sharedRenderCount, sharedRenders);
 
     public void BroadcastToUnknown(int count)
     {
         if (count > 0)
         {
-            Interlocked.Add(ref unknownSessionCount, count);
-            unknownSessions.Add(count);
+            Count(ref unknownSessionCount, unknownSessions, count);
         }
     }
 
@@ -126,17 +117,9 @@ internal sealed class HyperLiveMetrics
 
     public void SessionEnded() => Interlocked.Decrement(ref sessions);
 
-    public void EventHandled()
-    {
-        Interlocked.Increment(ref eventCount);
-        events.Add(1);
-    }
+    public void EventHandled() => Count(ref eventCount, events);
 
-    public void EventRateLimited()
-    {
-        Interlocked.Increment(ref rateLimitedCount);
-        rateLimitedEvents.Add(1);
-    }
+    public void EventRateLimited() => Count(ref rateLimitedCount, rateLimitedEvents);
 
     /// <summary>Counts a join refused for a limit; <paramref name="reason"/> is the refusal sent to the client.</summary>
     public void JoinRefused(string reason)
@@ -145,11 +128,7 @@ internal sealed class HyperLiveMetrics
         refusedJoins.Add(1, new KeyValuePair<string, object?>("reason", reason));
     }
 
-    public void SocketRefused()
-    {
-        Interlocked.Increment(ref refusedSocketCount);
-        refusedSockets.Add(1);
-    }
+    public void SocketRefused() => Count(ref refusedSocketCount, refusedSockets);
 
     /// <summary>Records a render that started at <paramref name="startTimestamp"/> (<see cref="Stopwatch.GetTimestamp"/>).</summary>
     public void Rendered(long startTimestamp)
@@ -158,5 +137,12 @@ internal sealed class HyperLiveMetrics
         {
             renderDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds);
         }
+    }
+
+    /// <summary>Adds <paramref name="by"/> to a plain total (for the diagnostics endpoint) and to its instrument.</summary>
+    private static void Count(ref long total, Counter<long> counter, int by = 1)
+    {
+        Interlocked.Add(ref total, by);
+        counter.Add(by);
     }
 }

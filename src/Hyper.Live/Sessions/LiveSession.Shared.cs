@@ -32,8 +32,12 @@ internal sealed partial class LiveSession
     {
         // Cleared before rendering: a change during the render queues one more, which renders what it changed.
         Volatile.Write(ref sharedChangePending, 0);
-        host.Metrics.SharedChangeRendered();
-        Render(refValue: null, join: null);
+        if (!IsDetached)
+        {
+            // A detached session renders nothing: its rejoin gets the whole current state.
+            host.Metrics.SharedChangeRendered();
+            Render(refValue: null, join: null);
+        }
     }
 
     /// <summary>After a render: stops reading the shared values it no longer read, and remembers those it did.</summary>
