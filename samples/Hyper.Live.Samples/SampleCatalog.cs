@@ -12,7 +12,7 @@ public static class SampleCatalog
         ("/signup", "Signup", "typed forms and validation"),
         ("/chat/lobby", "Chat", "pub/sub: open it in two windows"),
         ("/dashboard", "Dashboard", "timers pushing updates, metrics shared by every viewer"),
-        ("/visits", "Visits", "a Shared<int> counter: open it in two windows"),
+        ("/visits", "Visits", "one Shared<int> for every visitor: open it in two windows"),
         ("/profile", "Profile", "Persistent<User> in SQLite: edit it in two browsers"),
         ("/users?page=1", "Users", "pagination with live patches"),
         ("/commands", "Commands", "hooks, flash, focus, scroll, download, navigation"),
