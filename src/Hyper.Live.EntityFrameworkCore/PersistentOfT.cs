@@ -156,6 +156,8 @@ public sealed class Persistent<T>
     /// concurrency token). True when the row in the database now has these values; false when invalid
     /// (<see cref="Errors"/>) or when someone else saved it meanwhile (<see cref="Conflict"/>, also an error flash).
     /// </summary>
+    /// <exception cref="RecoverableError">The database refused the save (a unique index, a foreign key): shown as an
+    /// error flash, the changes kept; the view's <c>OnError</c> gets the database's exception as the inner one.</exception>
     public async Task<bool> SaveAsync(CancellationToken cancellationToken = default)
     {
         Errors = Validate();
@@ -195,14 +197,17 @@ public sealed class Persistent<T>
             catch (DbUpdateConcurrencyException)
             {
                 // Ours stay in the entity (the token as loaded, so a retry conflicts again until reloaded).
-                foreach (var token in shape.Versions)
-                {
-                    token.PropertyInfo!.SetValue(Entity, original[Array.IndexOf(shape.Properties, token)]);
-                }
-
+                RestoreVersions();
                 Conflict = $"Someone else saved this {shape.EntityType.DisplayName()} while you were editing it. Your changes were not saved: reload to see theirs.";
                 view.Flash.Error(Conflict);
                 return false;
+            }
+            catch (DbUpdateException error)
+            {
+                // A rule only the database knows (a unique index, a foreign key): the user's input, not a crash. The
+                // flash names no table or constraint; the view's OnError gets the cause.
+                RestoreVersions();
+                throw new RecoverableError($"This {shape.EntityType.DisplayName()} could not be saved. Your changes are still here.", error);
             }
         }
 
@@ -253,6 +258,15 @@ public sealed class Persistent<T>
                 await Task.Delay(delay, ct).ConfigureAwait(false);
                 return mine;
             }, ended => saveDue = ended == debounce);
+        }
+    }
+
+    /// <summary>Puts back the concurrency tokens as loaded after a save that did not happen.</summary>
+    private void RestoreVersions()
+    {
+        foreach (var token in shape.Versions)
+        {
+            token.PropertyInfo!.SetValue(Entity, original[Array.IndexOf(shape.Properties, token)]);
         }
     }
 

@@ -125,6 +125,25 @@ public abstract class PersistentTests
     }
 
     [Fact]
+    public async Task A_save_the_database_refuses_is_an_error_flash_and_the_view_carries_on()
+    {
+        await using var host = await StartAsync();
+        await using var client = host.CreateClient();
+        var page = await client.LiveAsync("/profile?id=1");
+        var view = page.View;
+
+        await page.ClickAsync("#email-button", new { email = "bob@example.com" }); // Bob's: the unique index refuses it
+
+        Assert.Equal("This Profile could not be saved. Your changes are still here.", page.Flash["error"]);
+        Assert.Same(view, page.View); // not crashed and remounted
+        Assert.Equal("bob@example.com", page.Text("#email"));
+        Assert.Equal("ann@example.com", (await StoredAsync(host, 1)).Email);
+
+        await page.ClickAsync("#email-button", new { email = "ann@example.net" });
+        Assert.Equal("ann@example.net", (await StoredAsync(host, 1)).Email);
+    }
+
+    [Fact]
     public async Task A_debounced_row_saves_once_the_changes_stop()
     {
         await using var host = await StartAsync();
