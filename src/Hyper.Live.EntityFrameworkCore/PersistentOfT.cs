@@ -16,8 +16,11 @@ namespace Hyper.Live;
 /// public sealed class ProfileEditor(IDbContextFactory&lt;AppDb&gt; db) : LiveView
 /// {
 ///     private Persistent&lt;User&gt;? user;
-///     protected override async Task MountAsync(LiveParams p, CancellationToken ct) =&gt;
-///         user = await Persistent&lt;User&gt;.LoadAsync(this, db, u =&gt; u.Id == p.Get&lt;int&gt;("id"), cancellationToken: ct);
+///     protected override async Task MountAsync(LiveParams p, CancellationToken ct)
+///     {
+///         var id = int.Parse(p["id"]!, CultureInfo.InvariantCulture);
+///         user = await Persistent&lt;User&gt;.LoadAsync(this, db, u =&gt; u.Id == id, cancellationToken: ct);   // null: no such row
+///     }
 ///     public void Rename(string name) =&gt; user!.Value.Name = name;   // saved after the handler
 /// }
 /// </code>
