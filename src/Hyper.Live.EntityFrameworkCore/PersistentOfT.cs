@@ -36,6 +36,9 @@ public sealed class Persistent<T>
     private object?[] original;
     private long version;
     private int debounce;
+
+    // The values when the running debounce wait started; null when none runs.
+    private object?[]? debounced;
     private bool saveDue;
 
     private Persistent(LiveView view, Func<CancellationToken, Task<DbContext>> contexts, EntityShape shape, Shared<SavedRow?> row, T entity, PersistentOptions options)
@@ -91,21 +94,7 @@ public sealed class Persistent<T>
     public bool IsValid => Errors.Count == 0;
 
     /// <summary>Whether the entity differs from the row as loaded or last saved.</summary>
-    public bool HasChanges
-    {
-        get
-        {
-            for (var i = 0; i < shape.Properties.Length; i++)
-            {
-                if (!EntityShape.Same(shape.Properties[i], shape.Properties[i].PropertyInfo!.GetValue(Entity), original[i]))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    public bool HasChanges => Differs(original);
 
     /// <summary>Whether another view saved this row while this one had unsaved changes: saving them will conflict.</summary>
     public bool IsStale { get; private set; }
@@ -149,7 +138,7 @@ public sealed class Persistent<T>
             }
 
             var shape = new EntityShape(db.Model.FindEntityType(typeof(T))!);
-            var row = Shared.Get<SavedRow?>(shape.RowName(typeof(TContext).FullName + "|" + db.Database.GetConnectionString(), entity), static () => null);
+            var row = SharedRows.Get(shape.RowName(typeof(TContext).FullName + "|" + db.Database.GetConnectionString(), entity));
             return new Persistent<T>(view, async ct => await contexts.CreateDbContextAsync(ct).ConfigureAwait(false), shape, row, entity, options ?? new());
         }
     }
@@ -245,15 +234,17 @@ public sealed class Persistent<T>
     {
         if (Options.Save == PersistentSave.AfterHandler || saveDue)
         {
-            saveDue = false;
+            (saveDue, debounced) = (false, null);
             if (HasChanges)
             {
                 await SaveAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-        else if (HasChanges)
+        else if (HasChanges && (debounced is null || Differs(debounced)))
         {
-            // Each change starts the quiet time again; only the last one's wait ends in a save.
+            // Each change starts the quiet time again; only the last one's wait ends in a save. (A wait that ended
+            // for an older change changed nothing, so it starts no new one.)
+            debounced = shape.Read(Entity);
             var mine = ++debounce;
             var delay = Options.Debounce;
             view.StartAsync(async ct =>
@@ -262,6 +253,20 @@ public sealed class Persistent<T>
                 return mine;
             }, ended => saveDue = ended == debounce);
         }
+    }
+
+    /// <summary>Whether the entity's values differ from <paramref name="values"/>.</summary>
+    private bool Differs(object?[] values)
+    {
+        for (var i = 0; i < shape.Properties.Length; i++)
+        {
+            if (!EntityShape.Same(shape.Properties[i], shape.Properties[i].PropertyInfo!.GetValue(Entity), values[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Puts back the concurrency tokens as loaded after a save that did not happen.</summary>
