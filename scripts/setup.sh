@@ -17,3 +17,10 @@ if [ ! -x /usr/bin/chromium ]; then
   need_root apt-get update -qq
   need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
+
+# PostgreSQL's server binaries for the Persistent<T> tests, which start a throwaway cluster of their own (initdb, pg_ctl).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
+  echo "setup: installing postgresql (Persistent<T> tests)"
+  need_root apt-get update -qq
+  need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi

@@ -14,6 +14,11 @@ builder.Services.AddHyperLive(options =>
 // and raises the per-address and per-server limits, its sessions all coming from loopback.
 builder.Services.Configure<HyperLiveOptions>(builder.Configuration.GetSection("HyperLive"));
 
+// The profile editor's data (Persistent<User>): a SQLite file by default, created at the first start;
+// --HyperLive:Database:Provider=PostgreSql with …:ConnectionString=… puts it on PostgreSQL.
+builder.Services.AddLiveDatabase<Hyper.Live.Samples.Data.SamplesDb>(options =>
+    options.SqliteFile = builder.Configuration["DataFile"] ?? "App_Data/hyper-live-data.db");
+
 var app = builder.Build();
 app.MapHyperLive();                      // the views of this assembly's *.Live namespaces, by convention
 app.MapLive<Hyper.Live.Samples.Live.Chat>("/chat/{room}");

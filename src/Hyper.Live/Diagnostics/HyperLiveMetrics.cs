@@ -20,6 +20,12 @@ internal sealed class HyperLiveMetrics
     private readonly Counter<long> refusedSockets;
     private readonly Histogram<double> renderDuration;
     private readonly Counter<long> reattached;
+    private readonly Counter<long> diffPushes;
+    private readonly Counter<long> sharedRenders;
+    private readonly Counter<long> unknownSessions;
+    private long diffPushCount;
+    private long sharedRenderCount;
+    private long unknownSessionCount;
     private long detachedSessions;
     private long sockets;
     private long sessions;
@@ -41,6 +47,9 @@ internal sealed class HyperLiveMetrics
         meter.CreateObservableUpDownCounter("hyper_live.sessions.detached", () => DetachedSessions, "{session}",
             "Live sessions whose socket dropped, kept for a rejoin to re-attach (also counted in hyper_live.sessions).");
         reattached = meter.CreateCounter<long>("hyper_live.sessions.reattached", "{session}", "Detached sessions a rejoin re-attached, state intact.");
+        diffPushes = meter.CreateCounter<long>("hyper_live.diffs.pushed", "{diff}", "Diffs pushed to clients without a request: after infos, timers, broadcasts and shared-value changes.");
+        sharedRenders = meter.CreateCounter<long>("hyper_live.shared.renders", "{render}", "Renders of views because a Shared value they read changed (many changes before a render count once).");
+        unknownSessions = meter.CreateCounter<long>("hyper_live.broadcasts.unknown_sessions", "{session}", "Session ids BroadcastTo named that no live session has.");
         renderDuration = meter.CreateHistogram<double>("hyper_live.render.duration", "s", "Time to render a view and write its diff, after a join, an event or an info.");
     }
 
@@ -65,6 +74,27 @@ internal sealed class HyperLiveMetrics
     /// <summary>Socket upgrades refused for the per-address limit since the start.</summary>
     public long RefusedSockets => Volatile.Read(ref refusedSocketCount);
 
+    /// <summary>Diffs pushed without a request since the start.</summary>
+    public long DiffPushes => Volatile.Read(ref diffPushCount);
+
+    /// <summary>Renders caused by a change of a shared value since the start.</summary>
+    public long SharedRenders => Volatile.Read(ref sharedRenderCount);
+
+    /// <summary>Session ids of no live session that <c>BroadcastTo</c> was given since the start.</summary>
+    public long UnknownSessions => Volatile.Read(ref unknownSessionCount);
+
+    public void DiffPushed() => Count(ref diffPushCount, diffPushes);
+
+    public void SharedChangeRendered() => Count(ref sharedRenderCount, sharedRenders);
+
+    public void BroadcastToUnknown(int count)
+    {
+        if (count > 0)
+        {
+            Count(ref unknownSessionCount, unknownSessions, count);
+        }
+    }
+
     public void SocketOpened() => Interlocked.Increment(ref sockets);
 
     public void SocketClosed() => Interlocked.Decrement(ref sockets);
@@ -87,17 +117,9 @@ internal sealed class HyperLiveMetrics
 
     public void SessionEnded() => Interlocked.Decrement(ref sessions);
 
-    public void EventHandled()
-    {
-        Interlocked.Increment(ref eventCount);
-        events.Add(1);
-    }
+    public void EventHandled() => Count(ref eventCount, events);
 
-    public void EventRateLimited()
-    {
-        Interlocked.Increment(ref rateLimitedCount);
-        rateLimitedEvents.Add(1);
-    }
+    public void EventRateLimited() => Count(ref rateLimitedCount, rateLimitedEvents);
 
     /// <summary>Counts a join refused for a limit; <paramref name="reason"/> is the refusal sent to the client.</summary>
     public void JoinRefused(string reason)
@@ -106,11 +128,7 @@ internal sealed class HyperLiveMetrics
         refusedJoins.Add(1, new KeyValuePair<string, object?>("reason", reason));
     }
 
-    public void SocketRefused()
-    {
-        Interlocked.Increment(ref refusedSocketCount);
-        refusedSockets.Add(1);
-    }
+    public void SocketRefused() => Count(ref refusedSocketCount, refusedSockets);
 
     /// <summary>Records a render that started at <paramref name="startTimestamp"/> (<see cref="Stopwatch.GetTimestamp"/>).</summary>
     public void Rendered(long startTimestamp)
@@ -119,5 +137,12 @@ internal sealed class HyperLiveMetrics
         {
             renderDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds);
         }
+    }
+
+    /// <summary>Adds <paramref name="by"/> to a plain total (for the diagnostics endpoint) and to its instrument.</summary>
+    private static void Count(ref long total, Counter<long> counter, int by = 1)
+    {
+        Interlocked.Add(ref total, by);
+        counter.Add(by);
     }
 }

@@ -36,6 +36,7 @@ public static class HyperLiveServiceCollectionExtensions
         services.TryAddSingleton<LongPollRegistry>();
         services.TryAddSingleton<OriginPolicy>();
         services.TryAddSingleton<SessionRegistry>();
+        services.TryAddSingleton<ILiveSessions, SessionBroadcaster>();
         services.TryAddSingleton(provider =>
             provider.GetRequiredService<IOptions<HyperLiveOptions>>().Value.SessionStore?.Invoke(provider)
             ?? new InMemorySessionStore(provider.GetRequiredService<IOptions<HyperLiveOptions>>()));

@@ -48,6 +48,17 @@ internal sealed partial class LiveSession
     private async Task<bool> FinishAsync(string? refValue, bool join = false, string? error = null)
     {
         await DeliverParentMessagesAsync().ConfigureAwait(false);
+        if (view!.AfterCallbacks is { Count: > 0 } after)
+        {
+            await RecoverAsync(async () =>
+            {
+                foreach (var run in after)
+                {
+                    await run(lifetime.Token).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+        }
+
         Navigation? patch = null;
         for (var patches = 0; view!.PendingEffects?.Navigation is { Kind: NavigationKind.Patch } next; patches++)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hyper.Live.Protocol;
+using Hyper.Live.State;
 using Hyper.Live.Templates;
 using Hyper.Live.Views;
 
@@ -47,57 +48,76 @@ internal sealed partial class LiveSession
             return;
         }
 
-        var frames = FrameWriter.Current;
         var started = Stopwatch.GetTimestamp();
         using (RenderArena.Enter())
         {
-            var html = view!.Render();
-            events.Resolve(view, html);
+            // What the render reads of shared values (holes are read as the template is built and written) makes this session their reader.
+            SharedReads.Begin(this);
+            try
+            {
+                WriteRender(refValue, join, error, started);
+            }
+            finally
+            {
+                KeepReading(SharedReads.End());
+            }
+        }
+    }
+
+    private void WriteRender(string? refValue, Navigation? join, string? error, long started)
+    {
+        var frames = FrameWriter.Current;
+        var html = view!.Render();
+        events.Resolve(view, html);
+        if (refValue is null)
+        {
+            frames.BeginDiffPush(joinRef, Topic);
+        }
+        else if (join is null)
+        {
+            frames.BeginEventReply(joinRef, refValue, Topic, error);
+        }
+        else
+        {
+            frames.BeginJoinReply(joinRef, refValue, Topic, join.To.Length > 0 ? Target(join, withFlash: false) : null);
+        }
+
+        components?.BeginRender();
+        differ.Write(frames.Diff, html, components);
+        var effects = view.PendingEffects;
+        if (effects?.TitleChanged == true || (join is not null && view.Title is not null))
+        {
+            frames.WriteTitle(view.Title ?? "");
+        }
+
+        if (effects is not null)
+        {
+            effects.TitleChanged = false;
+            if (effects.Events is { Count: > 0 } pushed)
+            {
+                frames.WriteEvents(pushed);
+                pushed.Clear();
+            }
+
+            if (refValue is not null && join is null && effects.HasReply)
+            {
+                frames.WriteHookReply(effects.Reply);
+            }
+        }
+
+        var frame = frames.EndRender(isReply: refValue is not null, join is null ? pendingPreflight : null);
+        pendingPreflight = null;
+        host.Metrics.Rendered(started);
+        if (frame is { } toSend)
+        {
             if (refValue is null)
             {
-                frames.BeginDiffPush(joinRef, Topic);
-            }
-            else if (join is null)
-            {
-                frames.BeginEventReply(joinRef, refValue, Topic, error);
-            }
-            else
-            {
-                frames.BeginJoinReply(joinRef, refValue, Topic, join.To.Length > 0 ? Target(join, withFlash: false) : null);
+                host.Metrics.DiffPushed();
             }
 
-            components?.BeginRender();
-            differ.Write(frames.Diff, html, components);
-            var effects = view.PendingEffects;
-            if (effects?.TitleChanged == true || (join is not null && view.Title is not null))
-            {
-                frames.WriteTitle(view.Title ?? "");
-            }
-
-            if (effects is not null)
-            {
-                effects.TitleChanged = false;
-                if (effects.Events is { Count: > 0 } pushed)
-                {
-                    frames.WriteEvents(pushed);
-                    pushed.Clear();
-                }
-
-                if (refValue is not null && join is null && effects.HasReply)
-                {
-                    frames.WriteHookReply(effects.Reply);
-                }
-            }
-
-            var frame = frames.EndRender(isReply: refValue is not null, join is null ? pendingPreflight : null);
-            pendingPreflight = null;
-            host.Metrics.Rendered(started);
-            if (frame is { } toSend)
-            {
-                Send(toSend);
-            }
-
-            DeliverLaterParentMessages();
+            Send(toSend);
         }
+
+        DeliverLaterParentMessages();
     }
 }

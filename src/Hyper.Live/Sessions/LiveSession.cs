@@ -5,6 +5,7 @@ using Hyper.Live.Events;
 using Hyper.Live.Persistence;
 using Hyper.Live.Protocol;
 using Hyper.Live.Security;
+using Hyper.Live.State;
 using Hyper.Live.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,7 @@ namespace Hyper.Live.Sessions;
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
     "The token source has no timer to release; it is only cancelled, so Stop may run at any time, even after the session ended.")]
-internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHost, IDrainListener
+internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHost, IDrainListener, ISharedReader
 {
     private const int MaxPatchesPerCallback = 8;
 
@@ -176,8 +177,11 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
             case SessionMessage.Chunk chunk when view is not null:
                 return await HandleChunkAsync(chunk).ConfigureAwait(false);
             case SessionMessage.Info info when view is not null:
-                await RecoverAsync(() => view.HandleInfoAsync(info.Message, lifetime.Token)).ConfigureAwait(false);
+                await RecoverAsync(() => view.HandleInfoAsync(info.Topic, info.Message, lifetime.Token)).ConfigureAwait(false);
                 return await FinishAsync(refValue: null).ConfigureAwait(false);
+            case SessionMessage.SharedChanged when view is not null:
+                RenderSharedChange();
+                return true;
             case SessionMessage.DeferredRender when view is not null && renderDeferred:
                 renderDeferred = false;
                 Render(refValue: null, join: null);
@@ -467,6 +471,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         }
 
         components?.Clear();
+        ReleaseShared();
         var mounted = view;
         view = null;
         try

@@ -14,8 +14,15 @@ internal abstract record SessionMessage
     /// </summary>
     internal sealed record Chunk(string? JoinRef, string? Ref, string Topic, byte[] Buffer, int Length, int Size) : SessionMessage;
 
-    /// <summary>A message for <c>HandleInfo</c>.</summary>
-    internal sealed record Info(object Message) : SessionMessage;
+    /// <summary>A message for <c>HandleInfo</c>, with the pub/sub <paramref name="Topic"/> it came from (null when none).</summary>
+    internal sealed record Info(object Message, string? Topic = null) : SessionMessage;
+
+    /// <summary>A shared value the last render read has changed (one message however many changes: see <c>LiveSession.OnSharedChanged</c>).</summary>
+    internal sealed record SharedChanged : SessionMessage
+    {
+        /// <summary>The one instance: the message carries nothing.</summary>
+        public static readonly SharedChanged Instance = new();
+    }
 
     /// <summary>The client has caught up: send the render held back while it was behind.</summary>
     internal sealed record DeferredRender : SessionMessage

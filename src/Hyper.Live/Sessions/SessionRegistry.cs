@@ -112,6 +112,70 @@ internal sealed partial class SessionRegistry : IAsyncDisposable
     }
 
     /// <summary>
+    /// Queues <paramref name="message"/> for the <c>HandleInfo</c> of the sessions with these ids (each once, attached or
+    /// detached); ids of no session are skipped and counted (<c>hyper_live.broadcasts.unknown_sessions</c>). Returns how
+    /// many sessions it was queued for.
+    /// </summary>
+    public int Deliver(IEnumerable<string> sessionIds, object message)
+    {
+        var found = new List<LiveSession>();
+        var unknown = 0;
+        lock (gate)
+        {
+            foreach (var id in sessionIds.Distinct(StringComparer.Ordinal))
+            {
+                if (id is not null && byId.TryGetValue(id, out var registration))
+                {
+                    found.Add(registration.Session);
+                }
+                else
+                {
+                    unknown++;
+                }
+            }
+        }
+
+        metrics.BroadcastToUnknown(unknown);
+        return Post(found, message);
+    }
+
+    /// <summary>Queues <paramref name="message"/> for the <c>HandleInfo</c> of every live session; returns how many.</summary>
+    public int DeliverToAll(object message)
+    {
+        List<LiveSession> all;
+        lock (gate)
+        {
+            all = [.. byId.Values.Select(r => r.Session)];
+        }
+
+        return Post(all, message);
+    }
+
+    /// <summary>Live sessions now, attached or detached.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return byId.Count;
+            }
+        }
+    }
+
+    // Outside the lock: a mailbox post takes the session's own.
+    private static int Post(List<LiveSession> sessions, object message)
+    {
+        var posted = 0;
+        foreach (var session in sessions)
+        {
+            posted += session.Post(new SessionMessage.Info(message)) ? 1 : 0;
+        }
+
+        return posted;
+    }
+
+    /// <summary>
     /// The kept session of <paramref name="topic"/> for a rejoin over <paramref name="socket"/> by <paramref name="user"/>
     /// that may mount <paramref name="viewType"/>, now owned by that socket; null when there is none to re-attach.
     /// </summary>

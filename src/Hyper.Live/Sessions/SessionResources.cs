@@ -22,7 +22,7 @@ internal sealed class SessionResources(Mailbox<SessionMessage> mailbox, IService
         subscriptions ??= new(StringComparer.Ordinal);
         if (!subscriptions.ContainsKey(topic))
         {
-            subscriptions[topic] = PubSub.Subscribe(topic, (_, message) => mailbox.Post(new SessionMessage.Info(message)));
+            subscriptions[topic] = PubSub.Subscribe(topic, (from, message) => mailbox.Post(new SessionMessage.Info(message, from)));
         }
     }
 

@@ -38,4 +38,13 @@ internal interface ILiveViewHost
 
     /// <summary>Sends the view's render now, from inside a callback.</summary>
     Task RenderNowAsync();
+
+    /// <summary>Queues <paramref name="message"/> for the <c>HandleInfo</c> of the live sessions with these ids; returns how many there were.</summary>
+    int BroadcastTo(IEnumerable<string> sessionIds, object message);
+
+    /// <summary>Queues <paramref name="message"/> for the <c>HandleInfo</c> of every live session; returns how many there were.</summary>
+    int BroadcastToAll(object message);
+
+    /// <summary>Leases <paramref name="resource"/> to this session until released or the session ends; null when another holds it.</summary>
+    Lease? TryAcquireLease(string resource);
 }

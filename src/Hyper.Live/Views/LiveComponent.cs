@@ -57,7 +57,7 @@ public abstract class LiveComponent
 
     /// <summary>
     /// Sends <paramref name="message"/> to the view this component is on: the view's
-    /// <see cref="LiveView.HandleInfo"/> receives it right after the current handler, before the page
+    /// <see cref="LiveView.HandleInfo(object)"/> receives it right after the current handler, before the page
     /// renders, so one render shows what both changed. Ignored during the HTTP render.
     /// </summary>
     protected void SendParent(object message)

@@ -20,6 +20,10 @@ public abstract class LiveView
     private string? title;
     private ViewEffects? effects;
 
+    // Set by the default topic-aware HandleInfo: the message goes on to the topic-less one.
+    private bool infoNotHandled;
+    private List<Func<CancellationToken, Task>>? afterCallbacks;
+
     /// <summary>Whether the view runs over a live connection (false during the HTTP render).</summary>
     public bool IsConnected { get; internal set; }
 
@@ -77,7 +81,7 @@ public abstract class LiveView
     /// <param name="domId">The DOM id of an item: unique in the page, stable for the item's life.</param>
     protected static LiveStream<T> Stream<T>(Func<T, string> domId) => new(domId);
 
-    /// <summary>Receives messages broadcast on <paramref name="topic"/> in <see cref="HandleInfo"/>. Ignored while not connected.</summary>
+    /// <summary>Receives messages broadcast on <paramref name="topic"/> in <see cref="HandleInfo(object)"/>. Ignored while not connected.</summary>
     public void Subscribe(string topic) => Host?.Subscribe(topic);
 
     /// <summary>Stops receiving <paramref name="topic"/>.</summary>
@@ -87,11 +91,45 @@ public abstract class LiveView
     public ValueTask BroadcastAsync(string topic, object message, CancellationToken cancellationToken = default) =>
         Host?.BroadcastAsync(topic, message, cancellationToken) ?? ValueTask.CompletedTask;
 
-    /// <summary>Delivers <paramref name="message"/> to this view's <see cref="HandleInfo"/> after the current callback.</summary>
+    /// <summary>Delivers <paramref name="message"/> to this view's <see cref="HandleInfo(object)"/> after the current callback.</summary>
     public void SendInfo(object message) => Host?.SendInfo(message);
 
     /// <summary>
-    /// Delivers <paramref name="message"/> to <see cref="HandleInfo"/> after <paramref name="delay"/>.
+    /// Delivers <paramref name="message"/> to the <see cref="HandleInfo(object)"/> of the live sessions with these
+    /// <see cref="SessionId"/>s (this one too, if named), attached or detached; ids of no live session are skipped.
+    /// Returns how many sessions it was delivered to. Does nothing while not connected.
+    /// </summary>
+    public int BroadcastTo(IEnumerable<string> sessionIds, object message)
+    {
+        ArgumentNullException.ThrowIfNull(sessionIds);
+        ArgumentNullException.ThrowIfNull(message);
+        return Host?.BroadcastTo(sessionIds, message) ?? 0;
+    }
+
+    /// <summary>
+    /// Delivers <paramref name="message"/> to the <see cref="HandleInfo(object)"/> of every live session of this
+    /// server, this one included; returns how many. Does nothing while not connected.
+    /// </summary>
+    public int BroadcastToAll(object message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Host?.BroadcastToAll(message) ?? 0;
+    }
+
+    /// <summary>
+    /// Takes exclusive use of <paramref name="resource"/> (a name of the app's choosing, such as <c>"row:7"</c>) for this
+    /// session, until the lease is released or the session ends however it ends; null when another session holds it,
+    /// or while not connected (the HTTP render holds nothing). Asking again for a resource this session holds returns
+    /// the same lease. <see cref="Lease.HolderOf"/> tells who holds it.
+    /// </summary>
+    public Lease? TryAcquireLease(string resource)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(resource);
+        return Host?.TryAcquireLease(resource);
+    }
+
+    /// <summary>
+    /// Delivers <paramref name="message"/> to <see cref="HandleInfo(object)"/> after <paramref name="delay"/>.
     /// Cancelled with the returned timer or when the view goes away. Ignored (an already cancelled timer) while not connected.
     /// </summary>
     public LiveTimer SendAfter(object message, TimeSpan delay) => Schedule(message, delay, period: null);
@@ -99,7 +137,7 @@ public abstract class LiveView
     /// <summary>The same as <see cref="SendAfter"/>.</summary>
     public LiveTimer ScheduleInfoOnce(object message, TimeSpan delay) => Schedule(message, delay, period: null);
 
-    /// <summary>Delivers <paramref name="message"/> to <see cref="HandleInfo"/> every <paramref name="interval"/> until cancelled.</summary>
+    /// <summary>Delivers <paramref name="message"/> to <see cref="HandleInfo(object)"/> every <paramref name="interval"/> until cancelled.</summary>
     public LiveTimer ScheduleInfo(object message, TimeSpan interval) => Schedule(message, interval, interval);
 
     /// <summary>
@@ -259,6 +297,24 @@ public abstract class LiveView
     {
     }
 
+    /// <summary>
+    /// Runs <paramref name="run"/> after every callback of the connected view — an event handler, a message, a URL
+    /// patch, background work completing, and the join itself — before the view renders, in the view's mailbox (e.g.
+    /// to save what the handler changed: <c>Persistent&lt;T&gt;</c> does). What it throws is handled like a throwing handler.
+    /// Register it in <see cref="Mount"/>; ignored while not connected.
+    /// </summary>
+    public void AfterEachCallback(Func<CancellationToken, Task> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (Host is not null)
+        {
+            (afterCallbacks ??= []).Add(run);
+        }
+    }
+
+    /// <summary>What <see cref="AfterEachCallback"/> registered; null when nothing.</summary>
+    internal List<Func<CancellationToken, Task>>? AfterCallbacks => afterCallbacks;
+
     /// <summary>The asynchronous form of <see cref="Mount"/>; by default calls it.</summary>
     protected internal virtual Task MountAsync(LiveParams parameters, CancellationToken cancellationToken)
     {
@@ -282,16 +338,34 @@ public abstract class LiveView
     protected internal virtual Task HandleEventAsync(LiveEvent liveEvent, CancellationToken cancellationToken) =>
         throw new UnknownEventException(GetType(), liveEvent.Name);
 
-    /// <summary>Handles a message sent to this view (pub/sub, timers, background work).</summary>
+    /// <summary>Handles a message sent to this view (pub/sub, timers, <see cref="SendInfo"/>, <see cref="BroadcastTo"/>).</summary>
     protected internal virtual void HandleInfo(object message)
     {
     }
 
-    /// <summary>The asynchronous form of <see cref="HandleInfo"/>; by default calls it.</summary>
+    /// <summary>The asynchronous form of <see cref="HandleInfo(object)"/>; by default calls it.</summary>
     protected internal virtual Task HandleInfoAsync(object message, CancellationToken cancellationToken)
     {
         HandleInfo(message);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Handles a message together with the pub/sub <paramref name="topic"/> it was broadcast on (null for
+    /// <see cref="SendInfo"/>, timers and <see cref="BroadcastTo"/>). By default — and when an override calls
+    /// <c>base.HandleInfo(topic, message)</c> — the message goes on to <see cref="HandleInfoAsync(object, CancellationToken)"/>.
+    /// </summary>
+    protected internal virtual void HandleInfo(string? topic, object message) => infoNotHandled = true;
+
+    /// <summary>
+    /// The asynchronous form of <see cref="HandleInfo(string?, object)"/>, which the session calls for every message;
+    /// by default calls it, then <see cref="HandleInfoAsync(object, CancellationToken)"/> unless it handled the message.
+    /// </summary>
+    protected internal virtual Task HandleInfoAsync(string? topic, object message, CancellationToken cancellationToken)
+    {
+        infoNotHandled = false;
+        HandleInfo(topic, message);
+        return infoNotHandled ? HandleInfoAsync(message, cancellationToken) : Task.CompletedTask;
     }
 
     /// <summary>

@@ -1,0 +1,11 @@
+namespace Hyper.Live.State;
+
+/// <summary>Something that renders from <see cref="Shared{T}"/> values: a live session, told when one it read changed.</summary>
+internal interface ISharedReader
+{
+    /// <summary>
+    /// A value this reader read in its last render changed. Called on the writer's thread, once per change and reader:
+    /// it must only note the change (a pending flag and at most one queued message), never render there.
+    /// </summary>
+    void OnSharedChanged();
+}
