@@ -62,4 +62,31 @@ public sealed class ChatStreamTests(BrowserFixture fixture)
         await Expect(Lines(ann)).ToHaveTextAsync(["ann: two", "bob: three", "bob: four"]);
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task A_late_joiner_sees_the_rooms_last_messages_and_keeps_them_across_a_dropped_connection()
+    {
+        var room = "/chat/room-" + Guid.NewGuid().ToString("N")[..8];
+        await using var annContext = await fixture.NewContextAsync();
+        var ann = await annContext.NewPageAsync();
+        await ann.GotoAsync(room + "?name=ann");
+        await Live.WaitConnectedAsync(ann);
+        await SayAsync(ann, "one");
+        await SayAsync(ann, "two");
+        await Expect(Lines(ann)).ToHaveTextAsync(["You joined as ann", "ann: one", "ann: two"]);
+
+        await using var carolContext = await fixture.NewContextAsync();
+        var carol = await carolContext.NewPageAsync();
+        await carol.GotoAsync(room + "?name=carol");
+        await Live.WaitConnectedAsync(carol);
+        await Expect(Lines(carol)).ToHaveTextAsync(["ann: one", "ann: two", "You joined as carol"]);
+
+        // The rejoin re-attaches the view; the client empties stream containers on every join, and the view
+        // inserts the room's history again (the join and leave lines were never shared).
+        fixture.DropAllSockets();
+        await Live.WaitConnectedAsync(carol);
+        await Expect(Lines(carol)).ToHaveTextAsync(["ann: one", "ann: two"]);
+        await SayAsync(ann, "three");
+        await Expect(Lines(carol)).ToHaveTextAsync(["ann: one", "ann: two", "ann: three"]);
+    }
 }

@@ -54,4 +54,28 @@ public sealed class ChatTests(WebApplicationFactory<Program> app) : IClassFixtur
         Assert.Empty(bob.QueryAll("#messages > li"));
         Assert.Equal(2, ann.QueryAll("li.message").Count);
     }
+
+    [Fact]
+    public async Task A_late_joiner_sees_the_rooms_last_messages_and_a_reconnect_shows_them_again()
+    {
+        var room = "/chat/room-" + Guid.NewGuid().ToString("N")[..8];
+        await using var annClient = app.CreateLiveClient();
+        var ann = await annClient.LiveAsync(room + "?name=ann");
+        foreach (var text in new[] { "one", "two", "three" })
+        {
+            await ann.SubmitAsync("#chat-form", new { message = text });
+            await ann.WaitForAsync(p => p.Has("li.message", "ann: " + text));
+        }
+
+        await ann.ClickAsync("#messages > li:nth-child(3) button.delete"); // after "You joined" and "one"
+        await ann.WaitForAsync(p => !p.Has("li.message", "ann: two"));
+
+        await using var carolClient = app.CreateLiveClient();
+        var carol = await carolClient.LiveAsync(room + "?name=carol&keep=10");
+        Assert.Equal(["ann: one", "ann: three"], carol.QueryAll("li.message .text").Select(li => li.TextContent));
+
+        // A reconnect re-attaches the view; the browser empties the list on the rejoin, and the view fills it again.
+        await carol.ReconnectAsync();
+        Assert.Equal(["ann: one", "ann: three"], carol.QueryAll("li.message .text").Select(li => li.TextContent));
+    }
 }

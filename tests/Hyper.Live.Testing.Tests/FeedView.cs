@@ -12,6 +12,13 @@ public sealed class FeedView : LiveView
     protected override void Mount(LiveParams parameters) =>
         posts.InsertMany([new Post(nextId++, "first"), new Post(nextId++, "second")]);
 
+    /// <summary>The browser empties stream containers on a rejoin: a re-attached view inserts what they should show.</summary>
+    protected override Task OnReattachAsync(CancellationToken cancellationToken)
+    {
+        posts.Insert(new Post(nextId++, "again"));
+        return Task.CompletedTask;
+    }
+
     [ClientEvent]
     public void Add(string text) => posts.Insert(new Post(nextId++, text));
 

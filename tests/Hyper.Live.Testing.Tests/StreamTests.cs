@@ -79,13 +79,13 @@ public sealed class StreamTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reconnect_shows_what_the_new_mount_inserts()
+    public async Task A_reconnect_empties_the_stream_as_the_browser_does_and_shows_what_OnReattach_inserts()
     {
         var page = await client.LiveAsync("/feed");
         await page.ClickAsync("add", new { text = "third" });
 
         await page.ReconnectAsync();
 
-        Assert.Equal(["posts-1:first", "posts-2:second"], Posts(page));
+        Assert.Equal(["posts-4:again"], Posts(page));
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
 
 namespace Hyper.Live.Samples.Live;
@@ -7,8 +9,10 @@ namespace Hyper.Live.Samples.Live;
 /// messages, and who joins and leaves, through pub/sub. An empty message is refused and the page
 /// says why (<see cref="LiveView.InputErrors"/>); a sent one empties the input for the next.
 /// The history is a <see cref="LiveStream{T}"/>: each message is sent to the browser once and the view
-/// keeps none of them; the browser keeps the last 100 (<c>?keep=</c> sets another number). Authors can
-/// delete their messages for everyone; Clear empties this page's history.
+/// keeps none of them; the browser keeps the last 100 (<c>?keep=</c> sets another number). The room keeps
+/// its last 100 messages in a <see cref="Shared{T}"/>, so a late joiner (or a page reconnecting after the
+/// browser emptied its list) sees them. Authors can delete their messages for everyone; Clear empties
+/// this page's history.
 /// </summary>
 public sealed class Chat : LiveView
 {
@@ -26,7 +30,22 @@ public sealed class Chat : LiveView
     // with an empty one after each message (it keeps what was typed into an input the render keeps).
     private int sent;
 
+    private const int RoomHistory = 100;
+
+    // Room names come from the URL: past this many rooms, a new room has no history (the process would
+    // otherwise keep one for every name a browser makes up).
+    private const int MaxRoomsWithHistory = 1000;
+
+    private static readonly ConcurrentDictionary<string, Shared<ImmutableList<Line>>> Histories = new(StringComparer.Ordinal);
+
     private string Topic => "chat:" + room;
+
+    // Not read in Render, so its changes re-render nobody: new lines reach pages through pub/sub.
+    private Shared<ImmutableList<Line>>? RoomLines => Histories.Count < MaxRoomsWithHistory
+        ? Histories.GetOrAdd(room, _ => new([], autoBroadcast: false))
+        : Histories.GetValueOrDefault(room);
+
+    private IEnumerable<Line> RecentLines => RoomLines?.Value.TakeLast(keep) ?? [];
 
     protected override void Mount(LiveParams parameters)
     {
@@ -34,6 +53,13 @@ public sealed class Chat : LiveView
         name = parameters["name"] ?? "guest-" + Random.Shared.Next(1000, 10000);
         keep = int.TryParse(parameters["keep"], out var n) && n > 0 ? Math.Min(n, 1000) : 100;
         Title = "#" + room;
+        history.InsertMany(RecentLines);
+    }
+
+    protected override Task OnReattachAsync(CancellationToken cancellationToken)
+    {
+        history.Reset(RecentLines);
+        return Task.CompletedTask;
     }
 
     protected override async Task OnMountAsync(CancellationToken cancellationToken)
@@ -53,7 +79,9 @@ public sealed class Chat : LiveView
             mine.Dequeue();
         }
 
-        await BroadcastAsync(Topic, new Said(id, name, message.Trim()));
+        var said = new Said(id, name, message.Trim());
+        RoomLines?.Update(lines => lines.Count < RoomHistory ? lines.Add(said.Line) : lines.RemoveAt(0).Add(said.Line));
+        await BroadcastAsync(Topic, said);
         sent++;
         Focus($"#message-{sent}");
     }
@@ -62,6 +90,7 @@ public sealed class Chat : LiveView
     {
         if (mine.Contains(id))
         {
+            RoomLines?.Update(lines => lines.RemoveAll(line => line.Id == id));
             await BroadcastAsync(Topic, new Deleted(id));
         }
     }
@@ -79,7 +108,7 @@ public sealed class Chat : LiveView
                 Add(new Line(left.Id, left.Name + " left", System: true));
                 break;
             case Said said:
-                Add(new Line(said.Id, said.Name + ": " + said.Text, System: false));
+                Add(said.Line);
                 break;
             case Deleted deleted:
                 history.DeleteById($"m-{deleted.Id}");
@@ -115,7 +144,10 @@ public sealed class Chat : LiveView
 
     private sealed record Left(string Id, string Name);
 
-    private sealed record Said(string Id, string Name, string Text);
+    private sealed record Said(string Id, string Name, string Text)
+    {
+        public Line Line => new(Id, Name + ": " + Text, System: false);
+    }
 
     private sealed record Deleted(string Id);
 }

@@ -405,6 +405,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         differ.Reset();
         components?.ResendAll();
         LogReattached(logger, ViewName, SessionId);
+        await RecoverAsync(() => view.OnReattachAsync(lifetime.Token)).ConfigureAwait(false);
         return await FinishAsync(attach.Ref, join: true).ConfigureAwait(false);
     }
 

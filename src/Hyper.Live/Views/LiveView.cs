@@ -378,6 +378,14 @@ public abstract class LiveView
     protected internal virtual Task OnMountAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
+    /// Called when a reconnecting page re-attached this view (see <see cref="HyperLiveOptions.DisconnectedSessionRetention"/>):
+    /// no new <see cref="Mount"/>, its fields are as they were, and the rejoin renders them in full. Only what the view
+    /// does not keep is gone: the browser empties its <see cref="LiveStream{T}"/> containers on every join, so insert
+    /// again what they should show (<c>messages.Reset(history)</c>), as <see cref="Mount"/> did.
+    /// </summary>
+    protected internal virtual Task OnReattachAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
     /// Sees every error of the connected view: a handler that threw (the session then ends and the
     /// browser rejoins with a fresh mount), a <see cref="RecoverableError"/> (shown as an error flash),
     /// or bad input the session answers with an error reply and carries on after: an event whose
