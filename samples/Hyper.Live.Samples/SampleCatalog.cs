@@ -16,5 +16,6 @@ public static class SampleCatalog
         ("/commands", "Commands", "hooks, flash, focus, scroll, download, navigation"),
         ("/notices", "Notices", "several flash messages of a kind, a redirect replacing the history entry, scroll to top"),
         ("/links", "Links", "user-typed URLs: script URLs are not rendered"),
+        ("/board", "Board", "pointer position and modifier keys: click to draw, shift-click to erase"),
     ];
 }

@@ -183,7 +183,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         if (decision.ViewType is not { } viewType)
         {
             LogJoinRefused(logger, Topic, decision.Refusal!, decision.Detail);
-            Send(FrameWriter.Current.JoinRefusal(joinRef, message.Ref, Topic, decision.Refusal!));
+            Send(FrameWriter.Current.JoinRefusal(joinRef, message.Ref, Topic, decision.Refusal!, decision.ClientError));
             return false;
         }
 
