@@ -46,4 +46,25 @@ public sealed class NoScriptTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(Field("username")).ToHaveValueAsync("");
         await Expect(page.Locator("#welcome")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task Todos_are_added_and_toggled()
+    {
+        await page.GotoAsync("/todos");
+        var input = page.Locator("#new-todo input");
+
+        await input.FillAsync("Buy milk");
+        await input.PressAsync("Enter");
+        await Expect(page.Locator("#todo-list li")).ToHaveCountAsync(1);
+        await page.Locator("#new-todo input").FillAsync("Walk the dog");
+        await page.Locator("#new-todo input").PressAsync("Enter");
+        await Expect(page.Locator("#todo-list li")).ToHaveCountAsync(2);
+        await Expect(page.Locator(".remaining")).ToHaveTextAsync("2 remaining");
+
+        await page.Locator("#todo-list li", new() { HasText = "Buy milk" }).Locator(".toggle").ClickAsync();
+
+        await Expect(page.Locator("#todo-list li", new() { HasText = "Buy milk" })).ToHaveClassAsync("done");
+        await Expect(page.Locator("#todo-list li", new() { HasText = "Walk the dog" })).ToHaveClassAsync("open");
+        await Expect(page.Locator(".remaining")).ToHaveTextAsync("1 remaining");
+    }
 }
