@@ -24,5 +24,6 @@ public static class SampleCatalog
         ("/gallery", "Gallery", "multi-file upload: drag and drop, cancel, upload on submit"),
         ("/component-dashboard", "Components", "static components with slots, live components with their own state: the V2 dashboard"),
         ("/component-todos", "Todo rows", "a live component per row, each with its own edit state"),
+        ("/board", "Board", "pointer position and modifier keys: click to draw, shift-click to erase"),
     ];
 }

@@ -80,6 +80,36 @@ public sealed class PageErrorTests(BrowserFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task A_page_from_another_deploy_is_reported_as_version_mismatch()
+    {
+        // The page as an older deploy served it: its tracked client bundle has another fingerprint.
+        await using var context = await Fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var mismatch = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.ExposeFunctionAsync("reportError", (JsonElement error) =>
+        {
+            if (error.GetProperty("type").GetString() == "version_mismatch")
+            {
+                mismatch.TrySetResult(error);
+            }
+        });
+        await page.AddInitScriptAsync("window.addEventListener('hyper:error', (e) => window.reportError(e.detail))");
+        await page.RouteAsync("**/counter", async route =>
+        {
+            var response = await route.FetchAsync();
+            var html = System.Text.RegularExpressions.Regex.Replace(await response.TextAsync(), @"live\.js\?v=[\w-]+", "live.js?v=olderdeploy");
+            await route.FulfillAsync(new() { Response = response, Body = html });
+        });
+        await page.GotoAsync("/counter");
+
+        var error = await mismatch.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal("stale", error.GetProperty("message").GetString());
+        // The client then loads the page again, which now carries this deploy's bundle and joins.
+        await page.UnrouteAllAsync();
+        await Live.WaitConnectedAsync(page);
+    }
+
+    [Fact]
     public async Task A_dropped_connection_is_reported_as_not_connected_and_disconnect_is_not()
     {
         await ListenAsync(Page);

@@ -11,6 +11,9 @@ namespace Hyper.Live.Samples.Live;
 public sealed class Signup : LiveView
 {
     private Form<Account> form = new();
+
+    // Kept for a page without JavaScript too, whose every click is a new request: its "Sign up someone else" needs it.
+    [Persist]
     private Account? created;
 
     public void Validate(Form<Account> form) => this.form = form;

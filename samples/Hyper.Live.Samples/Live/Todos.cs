@@ -4,8 +4,9 @@ namespace Hyper.Live.Samples.Live;
 /// <summary>
 /// The seed's todo list: add with Enter, toggle, edit with a double click (Enter saves, Escape
 /// cancels), delete, "N remaining" and clear completed (a link whose navigation <c>.prevent</c>
-/// cancels). Clicking a row selects it; the checkbox and the delete button use <c>.stop</c> so
-/// that they do not select the row too.
+/// cancels). Clicking a row selects it; the done toggle and the delete button use <c>.stop</c> so
+/// that they do not select the row too. The toggle is a button (role checkbox), so that it also
+/// works in a browser without JavaScript, where only buttons and forms reach the server.
 /// </summary>
 public sealed class Todos : LiveView
 {
@@ -81,7 +82,7 @@ public sealed class Todos : LiveView
 
     private Html Item(Todo todo) => $$"""
         <li id="todo-{{todo.Id}}" class="{{(todo.Done ? "done" : "open")}}" @click="select({{todo.Id}})">
-          <input type="checkbox" class="toggle" checked="{{todo.Done}}" @click.stop="toggle({{todo.Id}})">
+          <button type="button" class="toggle" role="checkbox" aria-checked="{{(todo.Done ? "true" : "false")}}" title="Done" @click.stop="toggle({{todo.Id}})">{{(todo.Done ? "✓" : "")}}</button>
           {{(editing == todo.Id ? Editor(todo) : Label(todo))}}
           <button class="delete" title="Delete" @click.stop="{{() => Delete(todo.Id)}}">×</button>
         </li>

@@ -96,8 +96,21 @@ public sealed class HyperLiveOptions
     /// </summary>
     public IList<string> CapturedHeaders { get; } = ["User-Agent", "Accept-Language"];
 
-    /// <summary>The largest frame a client may send; a larger one closes its socket. 64 KiB by default.</summary>
+    /// <summary>
+    /// The largest frame a client may send; a larger one closes its socket. Also the largest form
+    /// a page without JavaScript may post (<see cref="NoScriptFallback"/>). 64 KiB by default.
+    /// </summary>
     public int MaxMessageSize { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Whether live pages work without JavaScript: the HTTP render's <c>@submit</c> forms and
+    /// <c>@click</c> buttons post to the page, whose view is mounted for that request, runs the
+    /// handler (the same binding and validation as over the socket) and answers with the
+    /// re-rendered page, or a redirect when the handler navigates. Posts are CSRF-checked. Only the
+    /// HTTP render carries the extra markup; once the socket joins, the live render replaces it.
+    /// On by default.
+    /// </summary>
+    public bool NoScriptFallback { get; set; } = true;
 
     /// <summary>
     /// Compresses the frames sent to a browser that offers it (WebSocket per-message deflate,

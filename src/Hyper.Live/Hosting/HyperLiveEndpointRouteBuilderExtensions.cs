@@ -68,7 +68,13 @@ public static class HyperLiveEndpointRouteBuilderExtensions
         // The view class's [Authorize]/[AllowAnonymous] join the endpoint's metadata: the authorization
         // middleware then honours them on the HTTP render, and RouteAuthorization on every join.
         var authorization = viewType.GetCustomAttributes(inherit: true).Where(a => a is IAuthorizeData or IAllowAnonymous).ToArray();
-        return endpoints.MapGet(pattern, context => StaticRenderer.RenderAsync(context, route))
+        // A POST is a click or submit from a page without JavaScript (HyperLiveOptions.NoScriptFallback).
+        var methods = endpoints.ServiceProvider.GetRequiredService<IOptions<HyperLiveOptions>>().Value.NoScriptFallback
+            ? new[] { HttpMethods.Get, HttpMethods.Post }
+            : [HttpMethods.Get];
+        return endpoints.MapMethods(pattern, methods, context => HttpMethods.IsPost(context.Request.Method)
+                ? NoScriptEndpoint.HandleAsync(context, route)
+                : StaticRenderer.RenderAsync(context, route))
             .WithMetadata(route)
             .WithMetadata(authorization)
             .WithDisplayName($"Live {viewType.Name}");

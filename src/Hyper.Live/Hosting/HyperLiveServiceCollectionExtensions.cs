@@ -30,6 +30,7 @@ public static class HyperLiveServiceCollectionExtensions
         services.TryAddSingleton<LiveTokens>();
         services.TryAddSingleton<RouteAuthorization>();
         services.TryAddSingleton<JoinAuthorizer>();
+        services.TryAddSingleton(new ClientVersion(Hyper.Live.Hosting.ClientScript.Shared.Url));
         services.TryAddSingleton<CsrfTokens>();
         services.TryAddSingleton<HyperLiveMetrics>();
         services.TryAddSingleton<IdleSweeper>();

@@ -13,14 +13,31 @@ namespace Hyper.Live.Hosting;
 /// <summary>
 /// The "dead" render of a live route (protocol §1): mounts the view unconnected, handles
 /// its params and returns the whole page, so it works and is indexable without
-/// JavaScript. The container carries the signed tokens the socket join needs; no state.
+/// JavaScript. The container carries the signed tokens the socket join needs; no state. Its
+/// forms and buttons also work without JavaScript (<see cref="NoScriptMarkup"/>, <see cref="NoScriptEndpoint"/>).
 /// </summary>
 internal static class StaticRenderer
 {
     /// <summary>The cookie the client sets before a redirect that carries flash messages (protocol §1.5).</summary>
     public const string FlashCookie = "__phoenix_flash__";
 
+    /// <summary>Answers a GET of a live route with the whole page.</summary>
     public static async Task RenderAsync(HttpContext context, LiveRoute route)
+    {
+        var page = await MountAsync(context, route).ConfigureAwait(false);
+        if (!TryRedirect(context, page.Host, page.View))
+        {
+            await WritePageAsync(context, page, StatusCodes.Status200OK).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Mounts the route's view unconnected, for this request.</summary>
+    /// <param name="context">The request.</param>
+    /// <param name="route">The live route it matched.</param>
+    /// <param name="sessionId">The session the page already has (a post from a page without JavaScript); null for a new one.</param>
+    /// <param name="restore">Runs between <c>Mount</c> and <c>HandleParams</c>: sets persisted members from a snapshot.</param>
+    public static async Task<StaticPage> MountAsync(
+        HttpContext context, LiveRoute route, string? sessionId = null, Func<LiveView, CancellationToken, Task>? restore = null)
     {
         var host = context.RequestServices.GetRequiredService<LiveHost>();
         var uri = new Uri(context.Request.GetEncodedUrl());
@@ -34,23 +51,40 @@ internal static class StaticRenderer
         var routeValues = route.TryMatch(context.Request.Path, out var values) ? values : [];
         var request = new LiveRequest(await RequestCapture.SnapshotAsync(context, host.Options).ConfigureAwait(false), context.Request.Cookies);
         // The id the connected session will have: the view sees the same SessionId in both mounts.
-        var sessionId = LiveTokens.NewSessionId();
-        var view = await ViewMounter.MountAsync(context.RequestServices, route.ViewType, context.User, uri, routeValues, flash, request, host: null, sessionId, restore: null, context.RequestAborted)
+        var view = await ViewMounter.MountAsync(
+                context.RequestServices, route.ViewType, context.User, uri, routeValues, flash, request, host: null, sessionId ?? LiveTokens.NewSessionId(), restore, context.RequestAborted)
             .ConfigureAwait(false);
-        if (view.PendingEffects?.Navigation is { } navigation)
-        {
-            // Without a socket, every kind of navigation is a plain HTTP redirect.
-            if (view.Flash.ForNavigation() is { Count: > 0 } carried)
-            {
-                context.Response.Cookies.Append(FlashCookie, host.Tokens.SignFlash(carried), new CookieOptions { Path = "/", MaxAge = TimeSpan.FromMinutes(1) });
-            }
+        return new StaticPage(host, route, uri, request, view);
+    }
 
-            context.Response.Redirect(navigation.CheckedTo(host.Options.AllowedRedirectHosts));
-            return;
+    /// <summary>
+    /// Answers the navigation <paramref name="view"/> asked for, if any, with a redirect:
+    /// without a socket every kind of navigation is a plain HTTP one.
+    /// </summary>
+    public static bool TryRedirect(HttpContext context, LiveHost host, LiveView view)
+    {
+        if (view.PendingEffects?.Navigation is not { } navigation)
+        {
+            return false;
         }
 
+        if (view.Flash.ForNavigation() is { Count: > 0 } carried)
+        {
+            context.Response.Cookies.Append(FlashCookie, host.Tokens.SignFlash(carried), new CookieOptions { Path = "/", MaxAge = TimeSpan.FromMinutes(1) });
+        }
+
+        // After a post, 303 has the browser GET the target (post-redirect-get).
+        context.Response.StatusCode = HttpMethods.IsPost(context.Request.Method) ? StatusCodes.Status303SeeOther : StatusCodes.Status302Found;
+        context.Response.Headers.Location = navigation.CheckedTo(host.Options.AllowedRedirectHosts);
+        return true;
+    }
+
+    /// <summary>Writes the page of a mounted view: layout, client script, and the container with its tokens.</summary>
+    public static async Task WritePageAsync(HttpContext context, StaticPage mounted, int status)
+    {
+        var (host, route, uri, request, view) = mounted;
         var id = LiveTokens.NewContainerId();
-        var session = host.Tokens.SignSession(id, sessionId, route.ViewType, context.User, request.Snapshot);
+        var session = host.Tokens.SignSession(id, view.SessionId, route.ViewType, context.User, request.Snapshot);
         var statics = host.Tokens.SignStatic(id, view.Flash.Messages);
         var csrf = host.Csrf.TokenFor(context);
         var nonce = new Dictionary<string, object?> { ["nonce"] = host.Options.ScriptNonce?.Invoke(context) };
@@ -70,12 +104,19 @@ internal static class StaticRenderer
             // Resolved as the live session will resolve it: same delegate binding ids, same handler checks.
             var content = view.Render();
             new EventDispatcher(NullLogger.Instance).Resolve(view, content);
+            if (host.Options.NoScriptFallback)
+            {
+                var hiddenFields = (Html)$"""<input type="hidden" name="{CsrfTokens.FormField}" value="{csrf}"><input type="hidden" name="{NoScriptMarkup.SessionField}" value="{session}">""";
+                content = Html.Raw(NoScriptMarkup.Rewrite(HtmlRenderer.Render(content), HtmlRenderer.Render(hiddenFields)));
+            }
+
             var body = (Html)$"""<div id="{id}" data-phx-main data-phx-session="{session}" data-phx-static="{statics}">{content}</div>""";
             var layoutContext = new LiveLayoutContext(
                 view.Title, uri, (host.Options.TitlePrefix, host.Options.TitleSuffix, host.Options.DefaultTitle), head, body);
             page = HtmlRenderer.Render(view.Layout(layoutContext) ?? host.Options.Layout(layoutContext));
         }
 
+        context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-cache, no-store";
         FrameHeaders.Apply(context.Response, host.Options.FrameAncestors);

@@ -40,6 +40,38 @@ public sealed class LiveEvent
     /// </summary>
     public string? this[string name] => Payload.Root.Find(name)?.Text;
 
+    /// <summary>The modifier keys held during a click or key event (the bundle sends them only when held).</summary>
+    public KeyModifiers Modifiers =>
+        (Held("altKey") ? KeyModifiers.Alt : 0) | (Held("ctrlKey") ? KeyModifiers.Ctrl : 0) |
+        (Held("shiftKey") ? KeyModifiers.Shift : 0) | (Held("metaKey") ? KeyModifiers.Meta : 0);
+
+    /// <summary>
+    /// Where a click happened, for bindings written <c>@click.pointer="…"</c>; null for other
+    /// events, or when the client sent no (or malformed) coordinates.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The DOM's word (PointerEvent), not the type 'pointer'.")]
+    public LivePointer? Pointer
+    {
+        get
+        {
+            if (Number("clientX") is not { } clientX || Number("clientY") is not { } clientY)
+            {
+                return null;
+            }
+
+            return new LivePointer(
+                clientX, clientY, Number("pageX") ?? clientX, Number("pageY") ?? clientY, Number("offsetX") ?? 0, Number("offsetY") ?? 0,
+                (int)(Number("button") ?? 0), (int)(Number("detail") ?? 1), this["pointerType"] ?? "mouse");
+        }
+    }
+
+    private bool Held(string key) => this[key] == "true";
+
+    private double? Number(string key) =>
+        double.TryParse(this[key], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+            ? number
+            : null;
+
     /// <summary>The value and meta, decoded once on first use (Plug's rules for nested form fields).</summary>
     internal EventPayload Payload => payload ??= EventPayload.Decode(Value, meta);
 }

@@ -98,6 +98,15 @@ internal sealed partial class SessionSnapshots : IHostedService, IAsyncDisposabl
         }
     }
 
+    /// <summary>Why a snapshot that was there could not be used, for the log; null when it was used or there was none.</summary>
+    public static string? WhyNotRestored(SnapshotRead outcome) => outcome switch
+    {
+        SnapshotRead.Refused => "the snapshot does not open with this app's keys for this session and view (tampered with, or another session's)",
+        SnapshotRead.Outdated => "the snapshot was written by a version of the view whose [Persist] members differ",
+        SnapshotRead.Unreadable => "the snapshot's values do not fit the view's [Persist] members",
+        _ => null,
+    };
+
     /// <summary>Completes once everything queued so far is written.</summary>
     public async Task FlushAsync()
     {

@@ -212,9 +212,12 @@ internal static class ChannelFrames
         return frames.EndReply();
     }
 
-    /// <summary>Refuses a join: <c>{"reason": "stale" | "unauthorized" | …}</c> (protocol §3.3).</summary>
-    public static Frame JoinRefusal(this FrameWriter frames, string? joinRef, string? refValue, string topic, string reason) =>
-        frames.Reply(joinRef, refValue, topic, ok: false, reason);
+    /// <summary>
+    /// Refuses a join: <c>{"reason": "stale" | "unauthorized" | …}</c> (protocol §3.3), which the
+    /// client acts on, and optionally an <c>"error"</c> kind for the page (<c>version_mismatch</c>).
+    /// </summary>
+    public static Frame JoinRefusal(this FrameWriter frames, string? joinRef, string? refValue, string topic, string reason, string? error = null) =>
+        frames.Reply(joinRef, refValue, topic, ok: false, reason, error);
 
     /// <summary>The ok reply to a <c>phx_leave</c>.</summary>
     public static Frame LeaveReply(this FrameWriter frames, string? joinRef, string? refValue, string topic) =>

@@ -79,12 +79,17 @@ internal sealed class FrameWriter : IBufferWriter<byte>
     }
 
     /// <summary>A reply whose response is empty or one <c>reason</c>.</summary>
-    public Frame Reply(string? joinRef, string? refValue, string topic, bool ok, string? reason = null)
+    public Frame Reply(string? joinRef, string? refValue, string topic, bool ok, string? reason = null, string? error = null)
     {
         BeginReply(joinRef, refValue, topic, ok);
         if (reason is not null)
         {
             Json.WriteString("reason"u8, reason);
+        }
+
+        if (error is not null)
+        {
+            Json.WriteString("error"u8, error);
         }
 
         return EndReply();

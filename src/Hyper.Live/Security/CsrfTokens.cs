@@ -14,6 +14,9 @@ internal sealed class CsrfTokens
 {
     public const string CookieName = "hyper_live_csrf";
 
+    /// <summary>The name of the token in the socket's query and in a form posted without JavaScript.</summary>
+    public const string FormField = "_csrf_token";
+
     private readonly IDataProtector protector;
 
     public CsrfTokens(IDataProtectionProvider dataProtection) =>
@@ -40,11 +43,15 @@ internal sealed class CsrfTokens
     }
 
     /// <summary>Whether the socket request's <c>_csrf_token</c> matches its cookie.</summary>
-    public bool IsValid(HttpContext context)
+    // Not Request.Cookies/Query: their parsed collections would stay with the socket for its whole life.
+    public bool IsValid(HttpContext context) =>
+        Matches(UncachedRequestValues.Cookie(context.Request, CookieName), UncachedRequestValues.Query(context.Request, FormField));
+
+    /// <summary>Whether a posted form's <c>_csrf_token</c> matches the request's cookie.</summary>
+    public bool IsValid(HttpContext context, string? postedToken) => Matches(context.Request.Cookies[CookieName], postedToken);
+
+    private bool Matches(string? secret, string? token)
     {
-        // Not Request.Cookies/Query: their parsed collections would stay with the socket for its whole life.
-        var secret = UncachedRequestValues.Cookie(context.Request, CookieName);
-        var token = UncachedRequestValues.Query(context.Request, "_csrf_token");
         if (string.IsNullOrEmpty(secret) || string.IsNullOrEmpty(token))
         {
             return false;

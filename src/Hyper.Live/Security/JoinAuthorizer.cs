@@ -17,7 +17,7 @@ namespace Hyper.Live.Security;
 /// routes and users; both make the client load the page over HTTP, where the app's own
 /// authorization answers (a login redirect, a 403).
 /// </remarks>
-internal sealed class JoinAuthorizer(LiveTokens tokens, LiveRoutes routes, RouteAuthorization authorization)
+internal sealed class JoinAuthorizer(LiveTokens tokens, LiveRoutes routes, RouteAuthorization authorization, ClientVersion version)
 {
     /// <summary>Checks <paramref name="join"/>, sent on <paramref name="topic"/> over the socket of <paramref name="request"/>.</summary>
     public async Task<JoinDecision> AuthorizeAsync(string topic, JoinRequest join, HttpContext request, bool csrfValid)
@@ -36,6 +36,13 @@ internal sealed class JoinAuthorizer(LiveTokens tokens, LiveRoutes routes, Route
         if (join.Static is not null && tokens.ReadStatic(join.Static)?.Id != token.Id)
         {
             return JoinDecision.Refuse("stale", "invalid static token");
+        }
+
+        if (version.Mismatch(join.TrackedStatics) is { } otherBundle)
+        {
+            // "stale" has the client load the page again, which brings this deploy's bundle.
+            return JoinDecision.Refuse("stale", $"the page was rendered by another version of the app: it runs {otherBundle}, this server serves {version.BundleUrl}")
+                with { ClientError = "version_mismatch" };
         }
 
         if (token.User != UserIdentity.KeyOf(request.User))

@@ -35,6 +35,9 @@ internal sealed record JoinDecision
     /// <summary>Why, for the server's log only.</summary>
     public string Detail { get; }
 
+    /// <summary>A kind of refusal the page is told besides <see cref="Refusal"/> (<c>version_mismatch</c>); null for none.</summary>
+    public string? ClientError { get; init; }
+
     /// <summary>Accepts the join.</summary>
     public static JoinDecision Mount(Type viewType, Uri? uri, Dictionary<string, string>? routeValues) =>
         new(viewType, uri, routeValues ?? [], null, "");

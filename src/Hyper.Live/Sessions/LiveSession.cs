@@ -237,7 +237,7 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
         if (decision.ViewType is not { } viewType)
         {
             LogJoinRefused(logger, Topic, decision.Refusal!, decision.Detail);
-            Send(FrameWriter.Current.JoinRefusal(joinRef, message.Ref, Topic, decision.Refusal!));
+            Send(FrameWriter.Current.JoinRefusal(joinRef, message.Ref, Topic, decision.Refusal!, decision.ClientError));
             return false;
         }
 
@@ -413,23 +413,14 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
     private async Task RestoreAsync(LiveView mounted, CancellationToken cancellationToken)
     {
         var outcome = await host.Snapshots.RestoreAsync(SessionId!, mounted, persisted!, cancellationToken).ConfigureAwait(false);
-        switch (outcome)
+        if (outcome == SnapshotRead.Restored)
         {
-            case SnapshotRead.Restored:
-                LogRestored(logger, ViewName(mounted), SessionId);
-                break;
-            case SnapshotRead.Refused:
-                LogNotRestored(logger, ViewName(mounted), SessionId, "the snapshot does not open with this app's keys for this session and view (tampered with, or another session's)");
-                break;
-            case SnapshotRead.Outdated:
-                LogNotRestored(logger, ViewName(mounted), SessionId, "the snapshot was written by a version of the view whose [Persist] members differ");
-                break;
-            case SnapshotRead.Unreadable:
-                LogNotRestored(logger, ViewName(mounted), SessionId, "the snapshot's values do not fit the view's [Persist] members");
-                break;
+            LogRestored(logger, mounted.GetType().Name, SessionId);
         }
-
-        static string ViewName(LiveView view) => view.GetType().Name;
+        else if (SessionSnapshots.WhyNotRestored(outcome) is { } reason)
+        {
+            LogNotRestored(logger, mounted.GetType().Name, SessionId, reason);
+        }
     }
 
     /// <summary>After a callback: queues a snapshot of the persisted members when they changed.</summary>

@@ -12,7 +12,8 @@ namespace Hyper.Live.Templates;
 /// <param name="Debounce">Milliseconds (or <c>blur</c>) to wait for a pause before sending; null when not debounced.</param>
 /// <param name="Throttle">Milliseconds between two sends at most; null when not throttled.</param>
 /// <param name="Key">A key filter for key events: <c>KeyboardEvent.key</c> lower-cased (<c>enter</c>, <c>escape</c>; <c>space</c> for " "), null for any key.</param>
-internal sealed record EventBinding(string Event, bool Stop, bool Prevent, string? Debounce, string? Throttle, string? Key)
+/// <param name="Pointer">A click sends where the pointer was (<see cref="LiveEvent.Pointer"/>): <c>@click.pointer</c>.</param>
+internal sealed record EventBinding(string Event, bool Stop, bool Prevent, string? Debounce, string? Throttle, string? Key, bool Pointer = false)
 {
     /// <summary>Phoenix's default for <c>phx-debounce</c> and <c>phx-throttle</c> without a value.</summary>
     public const string DefaultRateLimit = "300";
@@ -45,6 +46,11 @@ internal sealed record EventBinding(string Event, bool Stop, bool Prevent, strin
             if (Prevent)
             {
                 spec.Append(".prevent");
+            }
+
+            if (Pointer)
+            {
+                spec.Append(".pointer");
             }
 
             if (Debounce is not null)

@@ -23,7 +23,7 @@ internal static class EventBindings
         ["spacebar"] = "space",
     };
 
-    private const string Supported = ".stop, .prevent, .debounce[.ms], .throttle[.ms]";
+    private const string Supported = ".stop, .prevent, .debounce[.ms], .throttle[.ms], .pointer (on @click)";
 
     /// <summary>Whether an attribute name is a Hyper event binding.</summary>
     public static bool IsBinding(string attributeName) => attributeName.StartsWith('@');
@@ -40,7 +40,7 @@ internal static class EventBindings
             return null;
         }
 
-        bool stop = false, prevent = false;
+        bool stop = false, prevent = false, pointer = false;
         string? debounce = null, throttle = null, key = null;
         for (var i = 1; i < parts.Length; i++)
         {
@@ -58,6 +58,9 @@ internal static class EventBindings
                     break;
                 case "prevent":
                     prevent = true;
+                    break;
+                case "pointer" when name == "click":
+                    pointer = true;
                     break;
                 case "debounce" or "throttle":
                     var milliseconds = EventBinding.DefaultRateLimit;
@@ -92,7 +95,7 @@ internal static class EventBindings
             }
         }
 
-        return new EventBinding(name, stop, prevent, debounce, throttle, key);
+        return new EventBinding(name, stop, prevent, debounce, throttle, key, pointer);
     }
 
     private static bool IsMilliseconds(string text) =>

@@ -56,6 +56,15 @@ public class EventBindingCompilerTests
     }
 
     [Fact]
+    public void Pointer_is_listed_for_the_client_module_on_click_only()
+    {
+        Assert.Equal(
+            """<div phx-click="draw" data-hyper-on="click.stop.pointer"></div>""",
+            Render(() => $"""<div @click.pointer.stop="draw"></div>"""));
+        Assert.Contains("unknown modifier '.pointer' in @input.pointer", Refused(() => $"""<input @input.pointer="x">""").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Debounce_and_throttle_become_phx_attributes()
     {
         Assert.Equal("""<button phx-click="a" phx-debounce="300" data-hyper-on="click.debounce.300"></button>""", Render(() => $"""<button @click.debounce="a"></button>"""));

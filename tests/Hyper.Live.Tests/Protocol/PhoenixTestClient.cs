@@ -96,13 +96,19 @@ public sealed partial class PhoenixTestClient : IAsyncDisposable
     public Task SendTextAsync(string text) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
 
-    /// <summary>Joins the page's view; returns the join ref.</summary>
+    /// <summary>Joins the page's view; returns the join ref. <paramref name="trackStatic"/> is the page's tracked asset URLs.</summary>
     /// <remarks>A rejoin after a reconnect counts its earlier joins in <paramref name="mounts"/> (<c>_mounts</c>).</remarks>
-    public Task<string> JoinAsync(string? session = null, object? staticToken = null, string? url = null, string? redirect = null, string? topic = null, int mounts = 0)
+    public Task<string> JoinAsync(string? session = null, object? staticToken = null, string? url = null, string? redirect = null, string? topic = null, int mounts = 0, string[]? trackStatic = null)
     {
+        var parameters = new Dictionary<string, object?> { ["_csrf_token"] = Page.Csrf, ["_mounts"] = mounts, ["_mount_attempts"] = 0 };
+        if (trackStatic is not null)
+        {
+            parameters["_track_static"] = trackStatic;
+        }
+
         var payload = new Dictionary<string, object?>
         {
-            ["params"] = new { _csrf_token = Page.Csrf, _mounts = mounts, _mount_attempts = 0 },
+            ["params"] = parameters,
             ["session"] = session ?? Page.Session,
             ["static"] = staticToken ?? Page.Static,
             ["sticky"] = false,

@@ -58,6 +58,23 @@ public sealed class JoinAuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_page_that_tracks_another_deploys_client_bundle_is_refused_as_a_version_mismatch()
+    {
+        await using var client = await PhoenixTestClient.ConnectAsync(baseAddress, "/public");
+        var current = new Uri(baseAddress, Hyper.Live.Hosting.ClientScript.Shared.Url).ToString();
+        var older = new Uri(baseAddress, "/_hyper/live.js?v=olderdeploy").ToString();
+        var appCss = new Uri(baseAddress, "/app.css?v=1").ToString();
+
+        var refused = await client.ReplyToAsync(await client.JoinAsync(trackStatic: [appCss, older]));
+        var accepted = await client.ReplyToAsync(await client.JoinAsync(trackStatic: [appCss, current]));
+
+        Assert.Equal("error", (string?)refused["status"]);
+        Assert.Equal("stale", (string?)refused["response"]!["reason"]);
+        Assert.Equal("version_mismatch", (string?)refused["response"]!["error"]);
+        Assert.Equal("ok", (string?)accepted["status"]);
+    }
+
+    [Fact]
     public async Task A_public_page_token_cannot_live_navigate_a_user_without_the_role()
     {
         await using var client = await PhoenixTestClient.ConnectAsync(baseAddress, "/public", user: "bob:editor");

@@ -30,13 +30,13 @@ function bindingsOf(el) {
   return specs
 }
 
-// "keydown.escape.stop.debounce.300" → {event, key, stop, prevent, debounce, throttle, attribute}
+// "keydown.escape.stop.debounce.300" → {event, key, stop, prevent, pointer, debounce, throttle, attribute}
 function parseSpec(text) {
   const [event, ...modifiers] = text.split(".")
-  const spec = {event, key: null, stop: false, prevent: false, debounce: null, throttle: null}
+  const spec = {event, key: null, stop: false, prevent: false, pointer: false, debounce: null, throttle: null}
   for (let i = 0; i < modifiers.length; i++) {
     const modifier = modifiers[i]
-    if (modifier === "stop" || modifier === "prevent") spec[modifier] = true
+    if (modifier === "stop" || modifier === "prevent" || modifier === "pointer") spec[modifier] = true
     else if (modifier === "debounce" || modifier === "throttle") spec[modifier] = parseInt(modifiers[++i], 10)
     else spec.key = modifier
   }
@@ -60,6 +60,29 @@ function firedByPhoenix(e, target) {
     if (el.hasAttribute(attribute) && !el.disabled) return el
   }
   return null
+}
+
+const MODIFIER_KEYS = ["altKey", "ctrlKey", "shiftKey", "metaKey"]
+
+/**
+ * What Phoenix adds to a click or key event's value (its `metadata` option): the modifier keys
+ * held, only when held (a plain click costs no bytes), and for `@click.pointer` where the
+ * pointer was, which button and how many clicks (LiveEvent.Pointer on the server).
+ */
+export function eventMetadata(e, el) {
+  const meta = {}
+  for (const key of MODIFIER_KEYS) if (e[key]) meta[key] = true
+  if (e.type === "click" && bindingsOf(el).some((spec) => spec.event === "click" && spec.pointer)) {
+    const box = el.getBoundingClientRect()
+    Object.assign(meta, {
+      clientX: e.clientX, clientY: e.clientY, pageX: e.pageX, pageY: e.pageY,
+      // From the bound element's padding edge, as MouseEvent.offsetX is from its target's, but
+      // whichever child was clicked.
+      offsetX: Math.round(e.clientX - box.left - el.clientLeft), offsetY: Math.round(e.clientY - box.top - el.clientTop),
+      button: e.button, detail: e.detail, pointerType: e.pointerType || "mouse",
+    })
+  }
+  return meta
 }
 
 let installed = false
@@ -86,10 +109,10 @@ function listen(liveSocket) {
   function fire(el, type, commands, e) {
     if (!el.isConnected) return
     let list = commands.startsWith("[") ? JSON.parse(commands) : [["push", {event: commands}]]
-    if (KEY_EVENTS.has(type)) {
-      // Phoenix sends the key with key events; so do we, for the bindings we fire.
-      list = list.map(([op, args]) => op === "push" ? [op, {...args, data: {key: e.key, ...args.data}}] : [op, args])
-    }
+    // Phoenix sends the key with key events, and its metadata with clicks and keys; so do we, for
+    // the bindings we fire.
+    const data = {...eventMetadata(e, el), ...(KEY_EVENTS.has(type) ? {key: e.key} : {})}
+    list = list.map(([op, args]) => op === "push" ? [op, {...args, data: {...data, ...args.data}}] : [op, args])
     // Phoenix turns a "change" push into a form event: it throws for a control outside a
     // <form> and sends the whole form (not the control's value) for one inside. A String
     // object is not === "change", so the push takes the ordinary event path, and it still

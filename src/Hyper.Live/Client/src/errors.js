@@ -2,6 +2,8 @@
 //   not_connected    the socket failed, or the page gave up reconnecting
 //   unauthorized     a join refused as not authorized
 //   stale            a join refused because the page's tokens are stale (expired, another deploy's key)
+//   version_mismatch a join refused because the page was rendered by another deploy (its client bundle
+//                    differs); the client then loads the page again
 //   join_refused     any other refused join ("too many joins", "server full", …)
 //   server_error     the view crashed on the server (the page rejoins with a fresh mount)
 //   rate_limited     an event refused as over a rate limit
@@ -31,7 +33,8 @@ export function createErrors(hyperLive) {
     if (payload?.status === "error") {
       const reason = payload.response?.reason
       if (typeof reason !== "string") return
-      const type = reason === "unauthorized" || reason === "stale" ? reason : "join_refused"
+      const type = payload.response.error === "version_mismatch" ? "version_mismatch"
+        : reason === "unauthorized" || reason === "stale" ? reason : "join_refused"
       report({type, message: reason, topic})
       return
     }

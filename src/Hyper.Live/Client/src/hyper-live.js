@@ -3,7 +3,7 @@
 // page's view of the connection (state, change notifications, open/close control).
 import {Serializer, Socket} from "phoenix"
 import {LiveSocket} from "phoenix_live_view"
-import {installBindings} from "./bindings.js"
+import {eventMetadata, installBindings} from "./bindings.js"
 import {installConnectionBanner} from "./connection-banner.js"
 import {debounceCallbacks, readConfig, reconnectSchedule} from "./config.js"
 import {createErrors} from "./errors.js"
@@ -61,6 +61,7 @@ const liveSocket = new LiveSocket("/live", Socket, {
   heartbeatIntervalMs: config.heartbeatIntervalMs,
   ...(config.longPollFallbackMs !== null ? {longPollFallbackMs: config.longPollFallbackMs} : {}),
   dom: debounceCallbacks(config),
+  metadata: {click: eventMetadata, keydown: eventMetadata, keyup: eventMetadata},
 })
 
 // Past HyperLiveOptions.Client.MaxReconnectAttempts: stop, and say so, until connect() is called.
