@@ -58,6 +58,8 @@ internal static class StaticRenderer
             ["data-connection-banner-delay"] = (long)host.Options.ConnectionBannerDelay.TotalMilliseconds,
             ["data-hyper-config"] = host.Options.Client.ToJson(),
         };
+        view.Nested = host.NestedViews(id, context.User, request.Snapshot, connected: false);
+        var sticky = host.NestedViews(null, context.User, request.Snapshot, connected: false);
         string page;
         using (RenderArena.Enter())
         {
@@ -70,10 +72,12 @@ internal static class StaticRenderer
             new EventDispatcher(NullLogger.Instance).Resolve(view, content);
             var body = (Html)$"""<div id="{id}" data-phx-main data-phx-session="{session}" data-phx-static="{statics}">{content}</div>""";
             var layoutContext = new LiveLayoutContext(
-                view.Title, uri, (host.Options.TitlePrefix, host.Options.TitleSuffix, host.Options.DefaultTitle), head, body);
+                view.Title, uri, (host.Options.TitlePrefix, host.Options.TitleSuffix, host.Options.DefaultTitle), head, body, sticky);
             page = HtmlRenderer.Render(view.Layout(layoutContext) ?? host.Options.Layout(layoutContext));
         }
 
+        page = await NestedDeadRenderer.FillAsync(page, view.Nested, context, host, request).ConfigureAwait(false);
+        page = await NestedDeadRenderer.FillAsync(page, sticky, context, host, request).ConfigureAwait(false);
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-cache, no-store";
         FrameHeaders.Apply(context.Response, host.Options.FrameAncestors);

@@ -26,6 +26,9 @@ internal sealed record JoinDecision
     /// <summary>What the HTTP render of the page saw of its request, from the session token.</summary>
     public RequestSnapshot Request { get; init; } = RequestSnapshot.Empty;
 
+    /// <summary>An embedded view's props as JSON, from its token; null for a routed view.</summary>
+    public string? Props { get; init; }
+
     /// <summary>The reason sent to the client (<c>stale</c>, <c>unauthorized</c>), or null when accepted.</summary>
     public string? Refusal { get; }
 

@@ -38,6 +38,16 @@ internal sealed class LiveTokens
     public string SignSession(string containerId, Type viewType, ClaimsPrincipal user, RequestSnapshot request) =>
         session.Protect(JsonSerializer.Serialize(new SessionToken(containerId, viewType.FullName!, UserIdentity.KeyOf(user), request)), lifetime);
 
+    /// <summary>
+    /// Signs the token of an embedded view's container (<see cref="NestedViewRequest"/>): it joins only as that
+    /// class, with those props, for <paramref name="user"/>, needing no route of its own.
+    /// </summary>
+    public string SignNested(NestedViewRequest nested, ClaimsPrincipal user, RequestSnapshot request) =>
+        session.Protect(
+            JsonSerializer.Serialize(new SessionToken(nested.Id, nested.ViewType.FullName!, UserIdentity.KeyOf(user), request,
+                new NestedToken(nested.ViewType.AssemblyQualifiedName!, nested.ParentId, nested.Props, nested.Sticky))),
+            lifetime);
+
     public string SignStatic(string containerId, IReadOnlyDictionary<string, List<string>>? flashMessages) =>
         statics.Protect(JsonSerializer.Serialize(new StaticToken(containerId, flashMessages is { Count: > 0 } ? flashMessages : null)), lifetime);
 
@@ -73,8 +83,17 @@ internal sealed class LiveTokens
         }
     }
 
-    /// <summary>What the session token says: the container id (the topic), the view, whose page it is (<see cref="UserIdentity"/>) and what the HTTP render saw.</summary>
-    internal sealed record SessionToken(string Id, string View, string User, RequestSnapshot? Request = null);
+    /// <summary>
+    /// What the session token says: the container id (the topic), the view, whose page it is (<see cref="UserIdentity"/>),
+    /// what the HTTP render saw, and for an embedded view what embeds it.
+    /// </summary>
+    internal sealed record SessionToken(string Id, string View, string User, RequestSnapshot? Request = null, NestedToken? Nested = null);
+
+    /// <summary>
+    /// An embedded view's part of its token: its class (assembly-qualified: it needs no route), the container id of the
+    /// view that embeds it (null for a root view), its props as JSON, and whether it is sticky.
+    /// </summary>
+    internal sealed record NestedToken(string Type, string? Parent, string? Props, bool Sticky);
 
     /// <summary>What the static token says: the container id it belongs to, and the flash of the HTTP render.</summary>
     internal sealed record StaticToken(string Id, IReadOnlyDictionary<string, List<string>>? Flash = null);

@@ -213,8 +213,9 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
             var flash = join.Flash is not null ? host.Tokens.ReadFlash(join.Flash)
                 : join.Mounts == 0 && join.Redirect is null ? host.Tokens.ReadStatic(join.Static)?.Flash : null;
             var request = new LiveRequest(decision.Request, socket.Context.Request.Request.Cookies);
-            view = await ViewMounter.MountAsync(scope.Value.ServiceProvider, viewType, socket.Context.User, decision.Uri, decision.RouteValues, flash, request, this, lifetime.Token)
+            view = await ViewMounter.MountAsync(scope.Value.ServiceProvider, viewType, socket.Context.User, decision.Uri, decision.RouteValues, flash, request, this, lifetime.Token, decision.Props)
                 .ConfigureAwait(false);
+            view.Nested = host.NestedViews(Topic[PhoenixEvents.ViewTopicPrefix.Length..], socket.Context.User, decision.Request, connected: true);
             host.Metrics.SessionStarted(); // paired with SessionEnded when the view is unmounted
             host.Options.OnSessionStart?.Invoke(view);
         }

@@ -22,6 +22,7 @@ internal static class ViewMounter
     /// <param name="request">What the view sees of the request behind the page.</param>
     /// <param name="host">The session, for a connected mount; null for the HTTP render.</param>
     /// <param name="cancellationToken">Cancelled when the request or the session goes away.</param>
+    /// <param name="props">An embedded view's props as JSON (<see cref="LiveView{TProps}"/>), from its token.</param>
     public static async Task<LiveView> MountAsync(
         IServiceProvider services,
         Type viewType,
@@ -31,7 +32,8 @@ internal static class ViewMounter
         IReadOnlyDictionary<string, List<string>>? flash,
         LiveRequest request,
         ILiveViewHost? host,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? props = null)
     {
         var view = (LiveView)ActivatorUtilities.CreateInstance(services, viewType);
         view.IsConnected = host is not null;
@@ -40,6 +42,7 @@ internal static class ViewMounter
         view.Uri = uri;
         view.Request = request;
         view.Flash.Replace(flash);
+        view.ReadProps(props);
         var parameters = new LiveParams(uri ?? new Uri("http://localhost/"), routeValues);
         await view.MountAsync(parameters, cancellationToken).ConfigureAwait(false);
         await view.HandleParamsAsync(parameters, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,61 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Hyper.Live.Views;
+
+/// <summary>
+/// The live views one template embeds (<c>LiveRender</c>): writes each child's container with its signed
+/// token and keeps that markup while the child's class and props stay the same, so a parent's later renders
+/// send nothing for it (the browser would ignore a new token anyway: it never updates a joined child).
+/// </summary>
+/// <remarks>
+/// On the HTTP render the container holds a marker that <see cref="PendingDeadRenders"/> lists: the renderer
+/// mounts each child and puts its dead render there. Connected, the container is empty: the browser joins the child.
+/// </remarks>
+/// <param name="parentId">The embedding view's container id; null in a layout (the children are sticky root views).</param>
+/// <param name="sign">Signs a child's session token.</param>
+/// <param name="connected">Whether the embedding view is joined (containers stay empty) or on the HTTP render.</param>
+/// <param name="resignAfter">How old a token may get before a render signs it again (half its lifetime, so a join never finds it expired).</param>
+internal sealed class NestedViews(string? parentId, Func<NestedViewRequest, string> sign, bool connected, TimeSpan resignAfter)
+{
+    private readonly Dictionary<string, Entry> rendered = new(StringComparer.Ordinal);
+    private readonly string marker = "<!--hyper-live-child:" + Guid.NewGuid().ToString("N") + ":";
+    private List<(string Marker, NestedViewRequest Request)>? pending;
+
+    /// <summary>The markers the HTTP render left in place of each child's content, with the child to render there.</summary>
+    public IReadOnlyList<(string Marker, NestedViewRequest Request)> PendingDeadRenders => pending ?? [];
+
+    /// <summary>The container of <typeparamref name="TView"/> with id <paramref name="id"/> and these props.</summary>
+    public Html Render<TView>(string id, object? props, bool hasProps)
+        where TView : LiveView
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var json = hasProps ? JsonSerializer.Serialize(props, props?.GetType() ?? typeof(object)) : null;
+        var request = new NestedViewRequest(typeof(TView), id, json, parentId, Sticky: parentId is null);
+        var now = DateTimeOffset.UtcNow;
+        if (!rendered.TryGetValue(id, out var entry) || entry.Request != request || now - entry.SignedAt > resignAfter)
+        {
+            entry = new Entry(request, Container(request, sign(request)), now);
+            rendered[id] = entry;
+        }
+
+        if (connected)
+        {
+            return Html.Raw(entry.Open + "</div>");
+        }
+
+        pending ??= [];
+        var place = marker + pending.Count + "-->";
+        pending.Add((place, request));
+        return Html.Raw(entry.Open + place + "</div>");
+    }
+
+    private static string Container(NestedViewRequest request, string token)
+    {
+        var encoder = HtmlEncoder.Default;
+        var link = request.ParentId is { } parent ? $" data-phx-parent-id=\"{encoder.Encode(parent)}\"" : " data-phx-sticky";
+        return $"<div id=\"{encoder.Encode(request.Id)}\" data-phx-session=\"{encoder.Encode(token)}\" data-phx-static=\"\"{link}>";
+    }
+
+    private sealed record Entry(NestedViewRequest Request, string Open, DateTimeOffset SignedAt);
+}
