@@ -20,5 +20,6 @@ public static class SampleCatalog
         ("/gallery", "Gallery", "multi-file upload: drag and drop, cancel, upload on submit"),
         ("/component-dashboard", "Components", "static components with slots, live components with their own state: the V2 dashboard"),
         ("/component-todos", "Todo rows", "a live component per row, each with its own edit state"),
+        ("/radio", "Radio", "a sticky nested live view: a player that keeps playing across live navigation"),
     ];
 }

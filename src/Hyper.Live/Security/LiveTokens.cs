@@ -45,7 +45,7 @@ internal sealed class LiveTokens
     public string SignNested(NestedViewRequest nested, ClaimsPrincipal user, RequestSnapshot request) =>
         session.Protect(
             JsonSerializer.Serialize(new SessionToken(nested.Id, nested.ViewType.FullName!, UserIdentity.KeyOf(user), request,
-                new NestedToken(nested.ViewType.AssemblyQualifiedName!, nested.ParentId, nested.Props, nested.Sticky))),
+                new NestedToken(nested.ViewType.AssemblyQualifiedName!, nested.ParentId, nested.Props))),
             lifetime);
 
     public string SignStatic(string containerId, IReadOnlyDictionary<string, List<string>>? flashMessages) =>
@@ -91,9 +91,9 @@ internal sealed class LiveTokens
 
     /// <summary>
     /// An embedded view's part of its token: its class (assembly-qualified: it needs no route), the container id of the
-    /// view that embeds it (null for a root view), its props as JSON, and whether it is sticky.
+    /// view that embeds it (null for a root view), and its props as JSON.
     /// </summary>
-    internal sealed record NestedToken(string Type, string? Parent, string? Props, bool Sticky);
+    internal sealed record NestedToken(string Type, string? Parent, string? Props);
 
     /// <summary>What the static token says: the container id it belongs to, and the flash of the HTTP render.</summary>
     internal sealed record StaticToken(string Id, IReadOnlyDictionary<string, List<string>>? Flash = null);

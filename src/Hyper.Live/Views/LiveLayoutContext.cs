@@ -53,21 +53,22 @@ public sealed class LiveLayoutContext
     }
 
     /// <summary>
-    /// Embeds the live view <typeparamref name="TView"/> in the layout as a sticky view (Phoenix's
-    /// <c>live_render(…, sticky: true)</c>): it joins on its own and stays, with its state, while the main view
-    /// navigates live to other pages (<see cref="LiveView.PushNavigate(string, bool)"/>, live links).
+    /// Embeds the live view <typeparamref name="TView"/> in the layout, a sticky view in Phoenix's words
+    /// (<c>live_render(…, sticky: true)</c>): it joins on its own, beside the page's view, and stays, with its state,
+    /// while the main view navigates live to other pages (<see cref="LiveView.PushNavigate(string, bool)"/>, live links):
+    /// the browser replaces only the main view's container, and the layout is not rendered again.
     /// </summary>
     /// <param name="id">Its container's DOM id: unique in the page.</param>
     public Html LiveRender<TView>(string id)
         where TView : LiveView => NestedViews.Render<TView>(id, null, hasProps: false);
 
-    /// <summary>Embeds the sticky live view <typeparamref name="TView"/> with <paramref name="props"/> (see <see cref="LiveRender{TView}(string)"/>).</summary>
+    /// <summary>Embeds the live view <typeparamref name="TView"/> with <paramref name="props"/> (see <see cref="LiveRender{TView}(string)"/>).</summary>
     /// <param name="id">Its container's DOM id: unique in the page.</param>
     /// <param name="props">What it gets as <see cref="LiveView{TProps}.Props"/>: serialized to JSON into its signed token.</param>
     public Html LiveRender<TView, TProps>(string id, TProps props)
         where TView : LiveView<TProps> => NestedViews.Render<TView>(id, props, hasProps: true);
 
-    /// <summary>Where <see cref="LiveRender{TView}(string)"/> writes sticky views' containers.</summary>
+    /// <summary>Where <see cref="LiveRender{TView}(string)"/> writes the layout's views' containers.</summary>
     internal NestedViews NestedViews { get; }
 
     /// <summary>The CSRF meta tag and the client script: place inside <c>&lt;head&gt;</c>.</summary>

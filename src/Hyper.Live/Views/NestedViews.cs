@@ -12,7 +12,7 @@ namespace Hyper.Live.Views;
 /// On the HTTP render the container holds a marker that <see cref="PendingDeadRenders"/> lists: the renderer
 /// mounts each child and puts its dead render there. Connected, the container is empty: the browser joins the child.
 /// </remarks>
-/// <param name="parentId">The embedding view's container id; null in a layout (the children are sticky root views).</param>
+/// <param name="parentId">The embedding view's container id; null in a layout (the children are root views that outlive live navigation).</param>
 /// <param name="sign">Signs a child's session token.</param>
 /// <param name="connected">Whether the embedding view is joined (containers stay empty) or on the HTTP render.</param>
 /// <param name="resignAfter">How old a token may get before a render signs it again (half its lifetime, so a join never finds it expired).</param>
@@ -31,7 +31,7 @@ internal sealed class NestedViews(string? parentId, Func<NestedViewRequest, stri
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         var json = hasProps ? JsonSerializer.Serialize(props, props?.GetType() ?? typeof(object)) : null;
-        var request = new NestedViewRequest(typeof(TView), id, json, parentId, Sticky: parentId is null);
+        var request = new NestedViewRequest(typeof(TView), id, json, parentId);
         var now = DateTimeOffset.UtcNow;
         if (!rendered.TryGetValue(id, out var entry) || entry.Request != request || now - entry.SignedAt > resignAfter)
         {
@@ -53,7 +53,9 @@ internal sealed class NestedViews(string? parentId, Func<NestedViewRequest, stri
     private static string Container(NestedViewRequest request, string token)
     {
         var encoder = HtmlEncoder.Default;
-        var link = request.ParentId is { } parent ? $" data-phx-parent-id=\"{encoder.Encode(parent)}\"" : " data-phx-sticky";
+        // A layout's view is a root view outside the main container, which the client leaves alone on live navigation.
+        // Not data-phx-sticky: the client moves sticky views into the next main view, whose render then drops them.
+        var link = request.ParentId is { } parent ? $" data-phx-parent-id=\"{encoder.Encode(parent)}\"" : "";
         return $"<div id=\"{encoder.Encode(request.Id)}\" data-phx-session=\"{encoder.Encode(token)}\" data-phx-static=\"\"{link}>";
     }
 
