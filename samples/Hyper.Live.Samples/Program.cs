@@ -11,10 +11,13 @@ builder.Services.AddHyperLive(options =>
 // and raises the per-address and per-server limits, its sessions all coming from loopback.
 builder.Services.Configure<HyperLiveOptions>(builder.Configuration.GetSection("HyperLive"));
 
+builder.Services.AddRazorPages();          // /embedded: a Razor page with a live view in it (Html.LiveAsync)
+
 var app = builder.Build();
 app.MapHyperLive();                      // the views of this assembly's *.Live namespaces, by convention
 app.MapLive<Hyper.Live.Samples.Live.Chat>("/chat/{room}");
 app.MapLive<Hyper.Live.Samples.Live.Home>("/");
+app.MapRazorPages();
 app.MapGet("/samples.css", () => Results.Bytes(Stylesheet.Value, "text/css; charset=utf-8"));
 app.MapGet("/commands-report.txt", () => Results.Text("Hyper.Live report\n", "text/plain"));
 app.Run();

@@ -49,3 +49,22 @@ public sealed class RadioTests(WebApplicationFactory<Program> app) : IClassFixtu
         Assert.Contains("embedded: player", error.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A live view in a Razor page (<c>/embedded</c>, <c>Html.LiveAsync</c>): its HTTP render in the page, then its own join.</summary>
+public sealed class EmbeddedInRazorTests(WebApplicationFactory<Program> app) : IClassFixture<WebApplicationFactory<Program>>
+{
+    [Fact]
+    public async Task The_razor_page_carries_the_views_dead_render_and_the_script_once_and_the_view_joins()
+    {
+        await using var client = app.CreateLiveClient();
+        var page = await client.LiveAsync("/embedded");
+
+        Assert.Contains("<h1>A Razor page</h1>", page.DeadHtml, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"station\">Razor FM</span>", page.DeadHtml, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page.DeadHtml, "name=\"csrf-token\""));
+        Assert.Equal("razor-player", page.ViewId);
+        await page.ClickAsync(".next");
+        Assert.Equal("Blue Hour", page.Text(".track"));
+        Assert.Equal("/embedded", page.View.Uri?.AbsolutePath);
+    }
+}
