@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Hyper.Live.Events;
+using Hyper.Live.Security;
 using Hyper.Live.Sessions;
 using Hyper.Live.Templates;
 using Hyper.Live.Views;
@@ -9,7 +10,8 @@ namespace Hyper.Live.Hosting;
 
 /// <summary>
 /// The HTTP render of embedded live views: each container a template (or layout) rendered holds a marker;
-/// the child is mounted unconnected, with the props of its token, and its render (with its own children) put there.
+/// the child is mounted unconnected, with the props of its token, and its render (with its own children) put there,
+/// unless its class's <c>[Authorize]</c> refuses the request's user.
 /// </summary>
 internal static class NestedDeadRenderer
 {
@@ -29,6 +31,13 @@ internal static class NestedDeadRenderer
             if (depth == MaxDepth)
             {
                 throw new InvalidOperationException($"live views nested more than {MaxDepth} deep (does {child.ViewType.Name} embed itself?)");
+            }
+
+            if (await RouteAuthorization.CheckViewAsync(child.ViewType, context).ConfigureAwait(false) is not null)
+            {
+                // Its join will be refused too; the HTTP render shows nothing of it either.
+                html = html.Replace(marker, "", StringComparison.Ordinal);
+                continue;
             }
 
             // A child has no URL of its own, on the HTTP render as when it joins.

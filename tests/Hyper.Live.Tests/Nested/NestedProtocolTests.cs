@@ -191,6 +191,8 @@ public sealed partial class NestedProtocolTests : IAsyncLifetime
 
         Assert.Equal("unauthorized", (string?)refused["response"]!["reason"]);
         Assert.Equal("ok", (string?)accepted["status"]);
+        Assert.DoesNotContain("admin only", anonymous.Page.Html, StringComparison.Ordinal);
+        Assert.Contains("<p>admin only</p>", admin.Page.Html, StringComparison.Ordinal);
     }
 
     private static async Task<(string JoinRef, JsonNode Rendered)> JoinParentAsync(PhoenixTestClient client)
