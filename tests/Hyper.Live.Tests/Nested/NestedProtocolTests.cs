@@ -3,11 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Hyper.Live.Tests.Protocol;
 using Hyper.Live.Tests.Security;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hyper.Live.Tests.Nested;
 
@@ -24,18 +20,7 @@ public sealed partial class NestedProtocolTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders().AddProvider(new LiveTestServer.ListLoggerProvider(logs));
-        builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorization();
-        builder.Services.AddHyperLive();
-        app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapHyperLive(typeof(NestedProtocolTests).Assembly);
-        await app.StartAsync();
+        app = await AuthenticatedTestApp.StartAsync(logs: logs);
         baseAddress = new Uri(app.Urls.First());
     }
 
@@ -71,11 +56,11 @@ public sealed partial class NestedProtocolTests : IAsyncLifetime
 
         Assert.Equal("ok", (string?)childReply["status"]);
         Assert.Contains("hello", childReply["response"]!["rendered"]!.ToJsonString(), StringComparison.Ordinal);
-        var inc = await client.ReplyToAsync(await client.PushAsync(childRef, "lv:ticker", "event", new { type = "click", @event = "inc", value = new { } }));
+        var inc = await client.ReplyToAsync(await ClickAsync(client, childRef, "lv:ticker", "inc"));
         Assert.Equal("""{"1":"1"}""", inc["response"]!["diff"]!.ToJsonString());
 
         // The parent's next render leaves the child's container as it was: no new token is sent.
-        var bump = await client.ReplyToAsync(await client.PushAsync(parentRef, client.Topic, "event", new { type = "click", @event = "bump", value = new { } }));
+        var bump = await client.ReplyToAsync(await ClickAsync(client, parentRef, client.Topic, "bump"));
         Assert.Equal("""{"0":"1"}""", bump["response"]!["diff"]!.ToJsonString());
     }
 
@@ -83,18 +68,15 @@ public sealed partial class NestedProtocolTests : IAsyncLifetime
     public async Task A_child_that_crashes_ends_alone_and_rejoins_while_the_parent_carries_on()
     {
         await using var client = await PhoenixTestClient.ConnectAsync(baseAddress, ParentPath);
-        var (parentRef, rendered) = await JoinParentAsync(client);
-        var session = Container(Strings(rendered), "ticker").Session;
-        var childRef = await JoinChildAsync(client, "ticker", session);
-        await client.ReplyToAsync(childRef);
+        var (parentRef, childRef, session) = await JoinBothAsync(client);
 
         var frames = new List<JsonArray>();
-        var crash = await client.ReplyToAsync(await client.PushAsync(childRef, "lv:ticker", "event", new { type = "click", @event = "boom", value = new { } }), frames);
+        var crash = await client.ReplyToAsync(await ClickAsync(client, childRef, "lv:ticker", "boom"), frames);
         Assert.Equal("error", (string?)crash["status"]);
         var error = await client.ReceiveAsync();
         Assert.Equal("lv:ticker phx_error", $"{error[2]} {error[3]}");
 
-        var bump = await client.ReplyToAsync(await client.PushAsync(parentRef, client.Topic, "event", new { type = "click", @event = "bump", value = new { } }));
+        var bump = await client.ReplyToAsync(await ClickAsync(client, parentRef, client.Topic, "bump"));
         Assert.Equal("ok", (string?)bump["status"]);
         var rejoin = await client.ReplyToAsync(await JoinChildAsync(client, "ticker", session));
         Assert.Equal("ok", (string?)rejoin["status"]);
@@ -104,14 +86,12 @@ public sealed partial class NestedProtocolTests : IAsyncLifetime
     public async Task A_parent_that_crashes_leaves_its_child_running()
     {
         await using var client = await PhoenixTestClient.ConnectAsync(baseAddress, ParentPath);
-        var (parentRef, rendered) = await JoinParentAsync(client);
-        var childRef = await JoinChildAsync(client, "ticker", Container(Strings(rendered), "ticker").Session);
-        await client.ReplyToAsync(childRef);
+        var (parentRef, childRef, _) = await JoinBothAsync(client);
 
-        var crash = await client.ReplyToAsync(await client.PushAsync(parentRef, client.Topic, "event", new { type = "click", @event = "boom", value = new { } }));
+        var crash = await client.ReplyToAsync(await ClickAsync(client, parentRef, client.Topic, "boom"));
         Assert.Equal("error", (string?)crash["status"]);
 
-        var inc = await client.ReplyToAsync(await client.PushAsync(childRef, "lv:ticker", "event", new { type = "click", @event = "inc", value = new { } }));
+        var inc = await client.ReplyToAsync(await ClickAsync(client, childRef, "lv:ticker", "inc"));
         Assert.Equal("""{"1":"1"}""", inc["response"]!["diff"]!.ToJsonString());
     }
 
@@ -119,16 +99,14 @@ public sealed partial class NestedProtocolTests : IAsyncLifetime
     public async Task When_the_parent_drops_the_child_the_clients_leave_ends_the_childs_session()
     {
         await using var client = await PhoenixTestClient.ConnectAsync(baseAddress, ParentPath);
-        var (parentRef, rendered) = await JoinParentAsync(client);
-        var childRef = await JoinChildAsync(client, "ticker", Container(Strings(rendered), "ticker").Session);
-        await client.ReplyToAsync(childRef);
+        var (parentRef, childRef, _) = await JoinBothAsync(client);
 
-        var hide = await client.ReplyToAsync(await client.PushAsync(parentRef, client.Topic, "event", new { type = "click", @event = "hide", value = new { } }));
+        var hide = await client.ReplyToAsync(await ClickAsync(client, parentRef, client.Topic, "hide"));
         Assert.DoesNotContain("ticker", hide["response"]!["diff"]!.ToJsonString(), StringComparison.Ordinal);
         var leave = await client.ReplyToAsync(await client.PushAsync(childRef, "lv:ticker", "phx_leave", new { }));
         Assert.Equal("ok", (string?)leave["status"]);
 
-        var after = await client.ReplyToAsync(await client.PushAsync(childRef, "lv:ticker", "event", new { type = "click", @event = "inc", value = new { } }));
+        var after = await client.ReplyToAsync(await ClickAsync(client, childRef, "lv:ticker", "inc"));
         Assert.Equal("unmatched topic", (string?)after["response"]!["reason"]);
     }
 
@@ -202,6 +180,20 @@ public sealed partial class NestedProtocolTests : IAsyncLifetime
         Assert.Equal("ok", (string?)reply["status"]);
         return (joinRef, reply["response"]!["rendered"]!);
     }
+
+    /// <summary>The parent joined, then its ticker child with the token of the parent's render.</summary>
+    private static async Task<(string ParentRef, string ChildRef, string ChildSession)> JoinBothAsync(PhoenixTestClient client)
+    {
+        var (parentRef, rendered) = await JoinParentAsync(client);
+        var session = Container(Strings(rendered), "ticker").Session;
+        var childRef = await JoinChildAsync(client, "ticker", session);
+        Assert.Equal("ok", (string?)(await client.ReplyToAsync(childRef))["status"]);
+        return (parentRef, childRef, session);
+    }
+
+    /// <summary>Sends a click on <paramref name="topic"/>; returns its ref.</summary>
+    private static Task<string> ClickAsync(PhoenixTestClient client, string joinRef, string topic, string name) =>
+        client.PushAsync(joinRef, topic, "event", new { type = "click", @event = name, value = new { } });
 
     /// <summary>A child's join as the browser sends it: no URL, a null static token.</summary>
     private static Task<string> JoinChildAsync(PhoenixTestClient client, string id, string session) =>
