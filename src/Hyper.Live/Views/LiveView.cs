@@ -260,7 +260,8 @@ public abstract class LiveView
 
     private Html NestedContainer<TView>(string id, object? props, bool hasProps)
         where TView : LiveView =>
-        (Nested ?? throw new InvalidOperationException($"LiveRender<{typeof(TView).Name}> works only inside {GetType().Name}.Render()"))
+        (Nested ?? throw new InvalidOperationException(
+            $"LiveRender<{typeof(TView).Name}> works only in {GetType().Name}.Render() while Hyper.Live renders it (the HTTP render or a joined session)"))
             .Render<TView>(id, props, hasProps);
 
     /// <summary>Where <c>LiveRender</c> writes the containers of embedded views; set by whoever renders this view.</summary>
