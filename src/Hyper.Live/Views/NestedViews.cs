@@ -18,8 +18,9 @@ namespace Hyper.Live.Views;
 /// <param name="resignAfter">How old a token may get before a render signs it again (half its lifetime, so a join never finds it expired).</param>
 internal sealed class NestedViews(string? parentId, Func<NestedViewRequest, string> sign, bool connected, TimeSpan resignAfter)
 {
-    private readonly Dictionary<string, Entry> rendered = new(StringComparer.Ordinal);
-    private readonly string marker = "<!--hyper-live-child:" + Guid.NewGuid().ToString("N") + ":";
+    // Created on the first LiveRender: most views embed none, and every joined view has one of these.
+    private Dictionary<string, Entry>? rendered;
+    private string? marker;
     private List<(string Marker, NestedViewRequest Request)>? pending;
 
     /// <summary>The markers the HTTP render left in place of each child's content, with the child to render there.</summary>
@@ -33,18 +34,22 @@ internal sealed class NestedViews(string? parentId, Func<NestedViewRequest, stri
         var json = hasProps ? JsonSerializer.Serialize(props, props?.GetType() ?? typeof(object)) : null;
         var request = new NestedViewRequest(typeof(TView), id, json, parentId);
         var now = DateTimeOffset.UtcNow;
+        rendered ??= new(StringComparer.Ordinal);
         if (!rendered.TryGetValue(id, out var entry) || entry.Request != request || now - entry.SignedAt > resignAfter)
         {
-            entry = new Entry(request, Container(request, sign(request)), now);
+            var open = Container(request, sign(request));
+            entry = new Entry(request, open, open + "</div>", now);
             rendered[id] = entry;
         }
 
         if (connected)
         {
-            return Html.Raw(entry.Open + "</div>");
+            return Html.Raw(entry.Empty);
         }
 
         pending ??= [];
+        // Random per render, so no markup of the page's own can stand for a child.
+        marker ??= "<!--hyper-live-child:" + Guid.NewGuid().ToString("N") + ":";
         var place = marker + pending.Count + "-->";
         pending.Add((place, request));
         return Html.Raw(entry.Open + place + "</div>");
@@ -59,5 +64,6 @@ internal sealed class NestedViews(string? parentId, Func<NestedViewRequest, stri
         return $"<div id=\"{encoder.Encode(request.Id)}\" data-phx-session=\"{encoder.Encode(token)}\" data-phx-static=\"\"{link}>";
     }
 
-    private sealed record Entry(NestedViewRequest Request, string Open, DateTimeOffset SignedAt);
+    /// <summary>A child's container as last signed: its start tag, the whole empty element, and when its token was signed.</summary>
+    private sealed record Entry(NestedViewRequest Request, string Open, string Empty, DateTimeOffset SignedAt);
 }
