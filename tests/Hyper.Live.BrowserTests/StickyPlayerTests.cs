@@ -44,4 +44,27 @@ public sealed class StickyPlayerTests(BrowserFixture fixture, ITestOutputHelper 
         await Expect(player.Locator(".elapsed")).ToHaveTextAsync("0:02", new() { Timeout = 10_000 });
         AssertServerQuiet();
     }
+
+    [Fact]
+    public async Task The_child_in_the_pages_render_joins_after_it_is_left_when_hidden_and_mounts_afresh_when_shown()
+    {
+        var requests = Page.Locator("#requests");
+        await Expect(requests).ToHaveAttributeAsync("data-phx-parent-id", new System.Text.RegularExpressions.Regex("^phx-"));
+        await Expect(requests).ToHaveClassAsync(Live.ConnectedClass());
+        var input = requests.Locator("input[name=title]");
+        await input.FillAsync("Blue Monday");
+        await input.PressAsync("Enter");
+        await Expect(requests.Locator("li")).ToHaveTextAsync(["Blue Monday"]);
+        var skip = Wire.Frames.Count;
+
+        await Page.Locator("#toggle-requests").ClickAsync();
+
+        await Expect(requests).ToHaveCountAsync(0);
+        await Wire.WaitForAsync(f => f.Sent && f.Topic == "lv:requests" && f.Event == "phx_leave", skip: skip);
+        await Page.Locator("#toggle-requests").ClickAsync();
+        await Expect(requests).ToHaveClassAsync(Live.ConnectedClass());
+        await Expect(requests.Locator("li")).ToHaveCountAsync(0);
+        await Expect(Page.Locator("#player .track")).ToHaveTextAsync("Morning Ride");
+        AssertServerQuiet();
+    }
 }

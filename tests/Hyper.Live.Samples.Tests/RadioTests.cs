@@ -14,7 +14,7 @@ public sealed class RadioTests(WebApplicationFactory<Program> app) : IClassFixtu
 
         var player = page.Child("player");
 
-        Assert.Equal(["player"], page.ChildIds);
+        Assert.Equal(["requests", "player"], page.ChildIds);
         Assert.IsType<Radio>(page.View);
         Assert.Equal("Hyper FM", player.State<Player>().Props.Station);
         Assert.Equal("Morning Ride", player.Text(".track"));
@@ -39,6 +39,19 @@ public sealed class RadioTests(WebApplicationFactory<Program> app) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_requests_child_in_the_pages_render_is_joined_too_and_takes_requests()
+    {
+        await using var client = app.CreateLiveClient();
+        var page = await client.LiveAsync("/radio");
+        var requests = page.Child("requests");
+
+        await requests.SubmitAsync("form", new { title = "Blue Monday" });
+
+        Assert.Equal("Blue Monday", requests.Text("li"));
+        Assert.Equal("Requests for Hyper FM", requests.Text("h3"));
+    }
+
+    [Fact]
     public async Task Asking_for_a_view_the_page_does_not_embed_names_the_ones_it_does()
     {
         await using var client = app.CreateLiveClient();
@@ -46,7 +59,7 @@ public sealed class RadioTests(WebApplicationFactory<Program> app) : IClassFixtu
 
         var error = Assert.Throws<InvalidOperationException>(() => page.Child("clock"));
 
-        Assert.Contains("embedded: player", error.Message, StringComparison.Ordinal);
+        Assert.Contains("embedded: requests, player", error.Message, StringComparison.Ordinal);
     }
 }
 
