@@ -18,11 +18,13 @@ builder.Services.Configure<HyperLiveOptions>(builder.Configuration.GetSection("H
 // --HyperLive:Database:Provider=PostgreSql with …:ConnectionString=… puts it on PostgreSQL.
 builder.Services.AddLiveDatabase<Hyper.Live.Samples.Data.SamplesDb>(options =>
     options.SqliteFile = builder.Configuration["DataFile"] ?? "App_Data/hyper-live-data.db");
+builder.Services.AddRazorPages();          // /embedded: a Razor page with a live view in it (Html.LiveAsync)
 
 var app = builder.Build();
 app.MapHyperLive();                      // the views of this assembly's *.Live namespaces, by convention
 app.MapLive<Hyper.Live.Samples.Live.Chat>("/chat/{room}");
 app.MapLive<Hyper.Live.Samples.Live.Home>("/");
+app.MapRazorPages();
 app.MapGet("/samples.css", () => Results.Bytes(Stylesheet.Value, "text/css; charset=utf-8"));
 app.MapGet("/commands-report.txt", () => Results.Text("Hyper.Live report\n", "text/plain"));
 app.Run();

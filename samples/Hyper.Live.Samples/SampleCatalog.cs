@@ -25,5 +25,6 @@ public static class SampleCatalog
         ("/component-dashboard", "Components", "static components with slots, live components with their own state: the V2 dashboard"),
         ("/component-todos", "Todo rows", "a live component per row, each with its own edit state"),
         ("/board", "Board", "pointer position and modifier keys: click to draw, shift-click to erase"),
+        ("/radio", "Radio", "a sticky nested live view: a player that keeps playing across live navigation"),
     ];
 }

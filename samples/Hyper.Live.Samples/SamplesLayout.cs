@@ -4,7 +4,10 @@ namespace Hyper.Live.Samples;
 public static class SamplesLayout
 {
     /// <summary>The layout for <see cref="HyperLiveOptions.Layout"/>.</summary>
-    public static Html Render(LiveLayoutContext context)
+    public static Html Render(LiveLayoutContext context) => Render(context, Html.Empty);
+
+    /// <summary>The layout with <paramref name="dock"/> (a sticky live view, say) between the view and the footer.</summary>
+    public static Html Render(LiveLayoutContext context, Html dock)
     {
         ArgumentNullException.ThrowIfNull(context);
         var path = context.Uri.AbsolutePath;
@@ -29,6 +32,7 @@ public static class SamplesLayout
             <main class="page">
             {{context.Body}}
             </main>
+            {{dock}}
             <footer class="page-footer">Rendered on the server by Hyper.Live, kept live over a WebSocket.</footer>
             </body>
             </html>

@@ -101,6 +101,10 @@ public sealed class LiveClient : IAsyncDisposable
         try
         {
             await page.Connect(recoverFrom: null, cancellationToken).ConfigureAwait(false);
+            if (page.Redirected is null)
+            {
+                await page.JoinChildren(document, container, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch
         {

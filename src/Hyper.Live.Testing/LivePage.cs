@@ -372,8 +372,12 @@ public sealed partial class LivePage : IAsyncDisposable
         return client.LiveAsync(target.PathAndQuery, cancellationToken);
     }
 
-    /// <summary>Closes the page's socket, as closing the browser tab does.</summary>
-    public ValueTask DisposeAsync() => channel.DisposeAsync();
+    /// <summary>Closes the page's socket (and its embedded views'), as closing the browser tab does.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeChildren().ConfigureAwait(false);
+        await channel.DisposeAsync().ConfigureAwait(false);
+    }
 
     /// <summary>Opens the socket and joins the view with the page's tokens; recovers forms of <paramref name="recoverFrom"/> after a reconnect.</summary>
     internal Task Connect(IDocument? recoverFrom, CancellationToken cancellationToken) => channel.Connect(recoverFrom, cancellationToken);

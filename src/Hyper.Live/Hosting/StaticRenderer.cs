@@ -86,21 +86,13 @@ internal static class StaticRenderer
         var id = LiveTokens.NewContainerId();
         var session = host.Tokens.SignSession(id, view.SessionId, route.ViewType, context.User, request.Snapshot);
         var statics = host.Tokens.SignStatic(id, view.Flash.Messages);
+        view.Nested = host.NestedViews(id, context.User, request.Snapshot, connected: false);
+        var layoutViews = host.NestedViews(null, context.User, request.Snapshot, connected: false);
         var csrf = host.Csrf.TokenFor(context);
-        var nonce = new Dictionary<string, object?> { ["nonce"] = host.Options.ScriptNonce?.Invoke(context) };
-        var banner = new Dictionary<string, object?>
-        {
-            ["data-connection-banner"] = host.Options.ConnectionBanner ?? "",
-            ["data-connection-banner-delay"] = (long)host.Options.ConnectionBannerDelay.TotalMilliseconds,
-            ["data-hyper-config"] = host.Options.Client.ToJson(),
-        };
         string page;
         using (RenderArena.Enter())
         {
-            var head = (Html)$"""
-                <meta name="csrf-token" content="{csrf}">
-                <script defer phx-track-static {nonce} src="{ClientScript.Shared.Url}" {banner}></script>
-                """;
+            var head = Head(context, host, csrf);
             // Resolved as the live session will resolve it: same delegate binding ids, same handler checks.
             var content = view.Render();
             new EventDispatcher(NullLogger.Instance).Resolve(view, content);
@@ -112,14 +104,36 @@ internal static class StaticRenderer
 
             var body = (Html)$"""<div id="{id}" data-phx-main data-phx-session="{session}" data-phx-static="{statics}">{content}</div>""";
             var layoutContext = new LiveLayoutContext(
-                view.Title, uri, (host.Options.TitlePrefix, host.Options.TitleSuffix, host.Options.DefaultTitle), head, body);
+                view.Title, uri, (host.Options.TitlePrefix, host.Options.TitleSuffix, host.Options.DefaultTitle), head, body, layoutViews);
             page = HtmlRenderer.Render(view.Layout(layoutContext) ?? host.Options.Layout(layoutContext));
         }
+
+        page = await NestedDeadRenderer.FillAsync(page, view.Nested, context, host, request).ConfigureAwait(false);
+        page = await NestedDeadRenderer.FillAsync(page, layoutViews, context, host, request).ConfigureAwait(false);
 
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-cache, no-store";
         FrameHeaders.Apply(context.Response, host.Options.FrameAncestors);
         await context.Response.WriteAsync(page, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What a page with live views needs in its <c>&lt;head&gt;</c>: the CSRF meta tag the socket sends back
+    /// (<paramref name="csrf"/>, from <see cref="CsrfTokens.TokenFor"/> once per request), and the client script.
+    /// </summary>
+    public static Html Head(HttpContext context, LiveHost host, string csrf)
+    {
+        var nonce = new Dictionary<string, object?> { ["nonce"] = host.Options.ScriptNonce?.Invoke(context) };
+        var banner = new Dictionary<string, object?>
+        {
+            ["data-connection-banner"] = host.Options.ConnectionBanner ?? "",
+            ["data-connection-banner-delay"] = (long)host.Options.ConnectionBannerDelay.TotalMilliseconds,
+            ["data-hyper-config"] = host.Options.Client.ToJson(),
+        };
+        return $"""
+            <meta name="csrf-token" content="{csrf}">
+            <script defer phx-track-static {nonce} src="{ClientScript.Shared.Url}" {banner}></script>
+            """;
     }
 }

@@ -44,13 +44,14 @@ internal sealed class LiveRoutes
     /// <summary>
     /// The conventional routes: each <see cref="LiveView"/> in a namespace with a <c>Live</c>
     /// segment, at the kebab-case path of the namespace segments after it and its name
-    /// (<c>App.Live.TodoList</c> → <c>/todo-list</c>, <c>App.Live.Bench.Counter</c> → <c>/bench/counter</c>).
+    /// (<c>App.Live.TodoList</c> → <c>/todo-list</c>, <c>App.Live.Bench.Counter</c> → <c>/bench/counter</c>),
+    /// except views with props (<see cref="LiveView{TProps}"/>), which are only ever embedded.
     /// </summary>
     public static IEnumerable<(string Pattern, Type ViewType)> Conventional(Assembly assembly)
     {
         foreach (var type in assembly.GetTypes())
         {
-            if (type.IsAbstract || !type.IsSubclassOf(typeof(LiveView)) || type.IsNested || type.Namespace is null)
+            if (type.IsAbstract || !type.IsSubclassOf(typeof(LiveView)) || type.IsNested || type.Namespace is null || TakesProps(type))
             {
                 continue;
             }
@@ -65,6 +66,20 @@ internal sealed class LiveRoutes
             var path = segments.Skip(live + 1).Append(type.Name).Select(KebabCase);
             yield return ("/" + string.Join('/', path), type);
         }
+    }
+
+    /// <summary>Whether <paramref name="type"/> is a <see cref="LiveView{TProps}"/>: embedded with props, never a page of its own.</summary>
+    private static bool TakesProps(Type type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(LiveView<>))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static string KebabCase(string name)

@@ -50,6 +50,11 @@ internal sealed class JoinAuthorizer(LiveTokens tokens, LiveRoutes routes, Route
             return JoinDecision.Refuse("unauthorized", "the session token was issued to another user (signed in or out since the page was rendered)");
         }
 
+        if (token.Nested is { } nested)
+        {
+            return await AuthorizeNestedAsync(token, nested, join, request).ConfigureAwait(false);
+        }
+
         var viewType = routes.ViewByName(token.View);
         if (viewType is null)
         {
@@ -83,5 +88,31 @@ internal sealed class JoinAuthorizer(LiveTokens tokens, LiveRoutes routes, Route
         }
 
         return JoinDecision.Mount(route.Route.ViewType, uri, route.Values) with { Request = token.Request ?? RequestSnapshot.Empty, SessionId = token.Session };
+    }
+
+    /// <summary>
+    /// The join of an embedded view: the class its token names (no route needed), authorized by that class's
+    /// <c>[Authorize]</c>; a child or sticky view has no URL, and no token of an embedded view can navigate.
+    /// </summary>
+    private static async Task<JoinDecision> AuthorizeNestedAsync(LiveTokens.SessionToken token, LiveTokens.NestedToken nested, JoinRequest join, HttpContext request)
+    {
+        if (join.Redirect is not null)
+        {
+            return JoinDecision.Refuse("unauthorized", $"the token of the embedded view '{token.View}' cannot navigate live");
+        }
+
+        if (Type.GetType(nested.Type, throwOnError: false) is not { IsAbstract: false } viewType || !viewType.IsSubclassOf(typeof(LiveView)))
+        {
+            return JoinDecision.Refuse("stale", $"the embedded view '{token.View}' does not exist (any more)");
+        }
+
+        if (await RouteAuthorization.CheckViewAsync(viewType, request).ConfigureAwait(false) is { } denied)
+        {
+            return JoinDecision.Refuse("unauthorized", denied);
+        }
+
+        // A page that is not live (a Razor page) gives its URL; children and sticky views have none.
+        var uri = join.Url is { } url && NavigationUrls.IsOnSite(url, request.Request.Host.Host) ? url : null;
+        return JoinDecision.Mount(viewType, uri, null) with { Request = token.Request ?? RequestSnapshot.Empty, Props = nested.Props };
     }
 }

@@ -28,6 +28,8 @@ internal sealed record JoinDecision
 
     /// <summary>The live session id the page's token names; null for tokens that name none.</summary>
     public string? SessionId { get; init; }
+    /// <summary>An embedded view's props as JSON, from its token; null for a routed view.</summary>
+    public string? Props { get; init; }
 
     /// <summary>The reason sent to the client (<c>stale</c>, <c>unauthorized</c>), or null when accepted.</summary>
     public string? Refusal { get; }

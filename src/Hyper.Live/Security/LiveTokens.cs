@@ -43,6 +43,16 @@ internal sealed class LiveTokens
     public string SignSession(string containerId, string sessionId, Type viewType, ClaimsPrincipal user, RequestSnapshot request) =>
         session.Protect(JsonSerializer.Serialize(new SessionToken(containerId, viewType.FullName!, UserIdentity.KeyOf(user), request, sessionId)), lifetime);
 
+    /// <summary>
+    /// Signs the token of an embedded view's container (<see cref="NestedViewRequest"/>): it joins only as that
+    /// class, with those props, for <paramref name="user"/>, needing no route of its own.
+    /// </summary>
+    public string SignNested(NestedViewRequest nested, ClaimsPrincipal user, RequestSnapshot request) =>
+        session.Protect(
+            JsonSerializer.Serialize(new SessionToken(nested.Id, nested.ViewType.FullName!, UserIdentity.KeyOf(user), request, NewSessionId(),
+                new NestedToken(nested.ViewType.AssemblyQualifiedName!, nested.ParentId, nested.Props))),
+            lifetime);
+
     public string SignStatic(string containerId, IReadOnlyDictionary<string, List<string>>? flashMessages) =>
         statics.Protect(JsonSerializer.Serialize(new StaticToken(containerId, flashMessages is { Count: > 0 } ? flashMessages : null)), lifetime);
 
@@ -80,9 +90,16 @@ internal sealed class LiveTokens
 
     /// <summary>
     /// What the session token says: the container id (the topic), the view, whose page it is (<see cref="UserIdentity"/>),
-    /// what the HTTP render saw, and the live session's id (null in tokens signed before session ids existed).
+    /// what the HTTP render saw, the live session's id (null in tokens signed before session ids existed), and for an
+    /// embedded view what embeds it.
     /// </summary>
-    internal sealed record SessionToken(string Id, string View, string User, RequestSnapshot? Request = null, string? Session = null);
+    internal sealed record SessionToken(string Id, string View, string User, RequestSnapshot? Request = null, string? Session = null, NestedToken? Nested = null);
+
+    /// <summary>
+    /// An embedded view's part of its token: its class (assembly-qualified: it needs no route), the container id of the
+    /// view that embeds it (null for a root view), and its props as JSON.
+    /// </summary>
+    internal sealed record NestedToken(string Type, string? Parent, string? Props);
 
     /// <summary>What the static token says: the container id it belongs to, and the flash of the HTTP render.</summary>
     internal sealed record StaticToken(string Id, IReadOnlyDictionary<string, List<string>>? Flash = null);

@@ -28,10 +28,22 @@ internal sealed class RouteAuthorization(EndpointDataSource endpoints)
             return $"no endpoint serves the live route {route.Pattern}";
         }
 
+        return await CheckAsync(endpoint.Metadata, route.Pattern, request).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Null when <paramref name="request"/>'s user may join the embedded view <paramref name="viewType"/>, else why not:
+    /// the <c>[Authorize]</c> and <c>[AllowAnonymous]</c> of its class, as <c>MapLive</c> puts them on a route.
+    /// </summary>
+    public static Task<string?> CheckViewAsync(Type viewType, HttpContext request) =>
+        CheckAsync(new EndpointMetadataCollection(viewType.GetCustomAttributes(inherit: true).Where(a => a is IAuthorizeData or IAllowAnonymous)), viewType.Name, request);
+
+    private static async Task<string?> CheckAsync(EndpointMetadataCollection metadata, string what, HttpContext request)
+    {
         var services = request.RequestServices;
-        var authorizeData = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
-        var policies = endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>();
-        var requirements = endpoint.Metadata.GetOrderedMetadata<IAuthorizationRequirementData>();
+        var authorizeData = metadata.GetOrderedMetadata<IAuthorizeData>();
+        var policies = metadata.GetOrderedMetadata<AuthorizationPolicy>();
+        var requirements = metadata.GetOrderedMetadata<IAuthorizationRequirementData>();
         if (services.GetService<IAuthorizationPolicyProvider>() is not { } policyProvider)
         {
             // Without authorization services the HTTP request of such a route fails too.
@@ -46,7 +58,7 @@ internal sealed class RouteAuthorization(EndpointDataSource endpoints)
             policy = builder.Build();
         }
 
-        if (policy is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        if (policy is null || metadata.GetMetadata<IAllowAnonymous>() is not null)
         {
             return null;
         }
@@ -55,7 +67,7 @@ internal sealed class RouteAuthorization(EndpointDataSource endpoints)
         var authentication = await evaluator.AuthenticateAsync(policy, request).ConfigureAwait(false);
         var result = await evaluator.AuthorizeAsync(policy, authentication, request, request).ConfigureAwait(false);
         return result.Succeeded ? null
-            : result.Challenged ? $"{route.Pattern} requires an authenticated user"
-            : $"the user may not open {route.Pattern}";
+            : result.Challenged ? $"{what} requires an authenticated user"
+            : $"the user may not open {what}";
     }
 }

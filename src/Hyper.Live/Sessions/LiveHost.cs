@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,7 @@ using Hyper.Live.Persistence;
 using Hyper.Live.Routing;
 using Hyper.Live.Security;
 using Hyper.Live.Uploads;
+using Hyper.Live.Views;
 
 namespace Hyper.Live.Sessions;
 
@@ -51,6 +53,12 @@ internal sealed class LiveHost
 
     /// <summary>Saves and restores the views' persisted members.</summary>
     public SessionSnapshots Snapshots { get; }
+    /// <summary>
+    /// Where a view rendered in container <paramref name="parentId"/> (null: a layout) writes the live views it embeds,
+    /// their tokens signed for <paramref name="user"/> and the page's <paramref name="request"/>.
+    /// </summary>
+    public NestedViews NestedViews(string? parentId, ClaimsPrincipal user, RequestSnapshot request, bool connected) =>
+        new(parentId, nested => Tokens.SignNested(nested, user, request), connected, Options.TokenLifetime / 2);
 
     /// <summary>Whether error replies to clients may name types, parameters and close handler names: only in Development.</summary>
     public bool DetailedErrors { get; }

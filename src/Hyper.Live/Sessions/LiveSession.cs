@@ -266,8 +266,10 @@ internal sealed partial class LiveSession : Mailbox<SessionMessage>, ILiveViewHo
             persisted = PersistedMembers.For(viewType);
             // Only a rejoin can have a snapshot to come back to: a page's first join is a fresh start.
             var restore = persisted is not null && join.Mounts > 0 ? RestoreAsync : (Func<LiveView, CancellationToken, Task>?)null;
-            view = await ViewMounter.MountAsync(scope.Value.ServiceProvider, viewType, socket.Context.User, decision.Uri, decision.RouteValues, flash, request, this, SessionId!, restore, lifetime.Token)
+            view = await ViewMounter.MountAsync(
+                    scope.Value.ServiceProvider, viewType, socket.Context.User, decision.Uri, decision.RouteValues, flash, request, this, SessionId!, restore, lifetime.Token, decision.Props)
                 .ConfigureAwait(false);
+            view.Nested = host.NestedViews(Topic[PhoenixEvents.ViewTopicPrefix.Length..], socket.Context.User, decision.Request, connected: true);
             host.Sessions.Mounted(this, viewType);
             host.Metrics.SessionStarted(); // paired with SessionEnded when the view is unmounted
             host.Options.OnSessionStart?.Invoke(view);

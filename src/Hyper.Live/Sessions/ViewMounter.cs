@@ -24,6 +24,7 @@ internal static class ViewMounter
     /// <param name="sessionId">The live session's id (<see cref="LiveView.SessionId"/>).</param>
     /// <param name="restore">Runs between <c>Mount</c> and <c>HandleParams</c>: sets persisted members from a snapshot.</param>
     /// <param name="cancellationToken">Cancelled when the request or the session goes away.</param>
+    /// <param name="props">An embedded view's props as JSON (<see cref="LiveView{TProps}"/>), from its token.</param>
     public static async Task<LiveView> MountAsync(
         IServiceProvider services,
         Type viewType,
@@ -35,7 +36,8 @@ internal static class ViewMounter
         ILiveViewHost? host,
         string sessionId,
         Func<LiveView, CancellationToken, Task>? restore,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? props = null)
     {
         var view = (LiveView)ActivatorUtilities.CreateInstance(services, viewType);
         view.IsConnected = host is not null;
@@ -45,6 +47,7 @@ internal static class ViewMounter
         view.Uri = uri;
         view.Request = request;
         view.Flash.Replace(flash);
+        view.ReadProps(props);
         var parameters = new LiveParams(uri ?? new Uri("http://localhost/"), routeValues);
         await view.MountAsync(parameters, cancellationToken).ConfigureAwait(false);
         if (restore is not null)

@@ -1,10 +1,13 @@
+using Hyper.Live.Views;
+
 namespace Hyper.Live;
 
 /// <summary>What a layout places in the page around a live view.</summary>
 public sealed class LiveLayoutContext
 {
-    internal LiveLayoutContext(string? title, Uri uri, (string? Prefix, string? Suffix, string? Default) titleParts, Html head, Html body)
+    internal LiveLayoutContext(string? title, Uri uri, (string? Prefix, string? Suffix, string? Default) titleParts, Html head, Html body, NestedViews nestedViews)
     {
+        NestedViews = nestedViews;
         Title = title;
         Uri = uri;
         (TitlePrefix, TitleSuffix, DefaultTitle) = titleParts;
@@ -48,6 +51,25 @@ public sealed class LiveLayoutContext
             return $"<title {attributes}>{FullTitle}</title>";
         }
     }
+
+    /// <summary>
+    /// Embeds the live view <typeparamref name="TView"/> in the layout, a sticky view in Phoenix's words
+    /// (<c>live_render(…, sticky: true)</c>): it joins on its own, beside the page's view, and stays, with its state,
+    /// while the main view navigates live to other pages (<see cref="LiveView.PushNavigate(string, bool)"/>, live links):
+    /// the browser replaces only the main view's container, and the layout is not rendered again.
+    /// </summary>
+    /// <param name="id">Its container's DOM id: unique in the page.</param>
+    public Html LiveRender<TView>(string id)
+        where TView : LiveView => NestedViews.Render<TView>(id, null, hasProps: false);
+
+    /// <summary>Embeds the live view <typeparamref name="TView"/> with <paramref name="props"/> (see <see cref="LiveRender{TView}(string)"/>).</summary>
+    /// <param name="id">Its container's DOM id: unique in the page.</param>
+    /// <param name="props">What it gets as <see cref="LiveView{TProps}.Props"/>: serialized to JSON into its signed token.</param>
+    public Html LiveRender<TView, TProps>(string id, TProps props)
+        where TView : LiveView<TProps> => NestedViews.Render<TView>(id, props, hasProps: true);
+
+    /// <summary>Where <see cref="LiveRender{TView}(string)"/> writes the layout's views' containers.</summary>
+    internal NestedViews NestedViews { get; }
 
     /// <summary>The CSRF meta tag and the client script: place inside <c>&lt;head&gt;</c>.</summary>
     public Html Head { get; }

@@ -289,6 +289,35 @@ public abstract class LiveView
     protected static Html Component<TComponent, TProps>(string id, TProps props)
         where TComponent : LiveComponent<TProps>, new() => ComponentRequest<TComponent, TProps>.Embed(id, props);
 
+    /// <summary>
+    /// Embeds the live view <typeparamref name="TView"/> in this one (Phoenix's <c>live_render</c>):
+    /// <c>{{LiveRender&lt;Clock&gt;("clock")}}</c>. It has its own mount, state, handlers, timers and
+    /// subscriptions, joins on its own channel and crashes alone; it ends when this view stops rendering it.
+    /// </summary>
+    /// <param name="id">Its container's DOM id: unique in the page; give it a new id to mount it again.</param>
+    protected Html LiveRender<TView>(string id)
+        where TView : LiveView => NestedContainer<TView>(id, null, hasProps: false);
+
+    /// <summary>Embeds the live view <typeparamref name="TView"/> with <paramref name="props"/>, read when it mounts (see <see cref="LiveRender{TView}(string)"/>).</summary>
+    /// <param name="id">Its container's DOM id: unique in the page; give it a new id to mount it again with other props.</param>
+    /// <param name="props">What it gets as <see cref="LiveView{TProps}.Props"/>: serialized to JSON into its signed token.</param>
+    protected Html LiveRender<TView, TProps>(string id, TProps props)
+        where TView : LiveView<TProps> => NestedContainer<TView>(id, props, hasProps: true);
+
+    private Html NestedContainer<TView>(string id, object? props, bool hasProps)
+        where TView : LiveView =>
+        (Nested ?? throw new InvalidOperationException(
+            $"LiveRender<{typeof(TView).Name}> works only in {GetType().Name}.Render() while Hyper.Live renders it (the HTTP render or a joined session)"))
+            .Render<TView>(id, props, hasProps);
+
+    /// <summary>Where <c>LiveRender</c> writes the containers of embedded views; set by whoever renders this view.</summary>
+    internal NestedViews? Nested { get; set; }
+
+    /// <summary>Takes the props of an embedded view from its token (<see cref="LiveView{TProps}"/>); nothing for a view without props.</summary>
+    internal virtual void ReadProps(string? json)
+    {
+    }
+
     /// <summary>Returns the page's HTML as a template; called after every change.</summary>
     public abstract Html Render();
 

@@ -67,7 +67,7 @@ public class LiveTestServer : IAsyncLifetime
         }
     }
 
-    private sealed class ListLoggerProvider(List<string> logs) : ILoggerProvider
+    internal sealed class ListLoggerProvider(List<string> logs) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new ListLogger(logs);
 

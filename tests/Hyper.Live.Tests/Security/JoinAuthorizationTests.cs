@@ -1,10 +1,6 @@
 using System.Net;
 using Hyper.Live.Tests.Protocol;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hyper.Live.Tests.Security;
 
@@ -19,22 +15,13 @@ public sealed class JoinAuthorizationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorization(options => options.AddPolicy("Admins", policy => policy.RequireRole("admin")));
-        builder.Services.AddHyperLive();
-        app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapHyperLive(typeof(JoinAuthorizationTests).Assembly);
-        app.MapLive<PublicView>("/public");
-        app.MapLive<AdminView>("/admin").RequireAuthorization("Admins");
-        app.MapLive<MembersView>("/members");
-        app.MapLive<WelcomeView>("/welcome").RequireAuthorization("Admins");
-        await app.StartAsync();
+        app = await AuthenticatedTestApp.StartAsync(app =>
+        {
+            app.MapLive<PublicView>("/public");
+            app.MapLive<AdminView>("/admin").RequireAuthorization("Admins");
+            app.MapLive<MembersView>("/members");
+            app.MapLive<WelcomeView>("/welcome").RequireAuthorization("Admins");
+        });
         baseAddress = new Uri(app.Urls.First());
     }
 
