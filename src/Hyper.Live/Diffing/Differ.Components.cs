@@ -47,7 +47,7 @@ internal sealed partial class Differ
     }
 
     private static int ResolveComponent(ComponentCall call) =>
-        componentSource?.Resolve(call) ?? throw new TemplateException(
+        componentSource?.Resolve(call, writing!) ?? throw new TemplateException(
             $"The live component {call.ComponentType.Name} (\"{call.Id}\") can only be rendered by a live view.");
 
     private static ulong CidHash(int cid) => ValueHash.Combine(ComponentSeed, (ulong)cid);
@@ -72,17 +72,14 @@ internal sealed partial class Differ
         }
     }
 
-    /// <summary>The <c>"c"</c> map: every component the source says must be sent; omitted when none changed.</summary>
+    /// <summary>Into the open <c>"c"</c> frame: every component the source says must be sent.</summary>
     private void WriteComponents(DiffWriter writer, IComponentSource source)
     {
         sentThisDiff.Clear();
-        writer.Push(DiffKeys.Components);
         while (source.TryRenderNext(out var cid, out var html))
         {
             WriteComponent(writer, cid, html);
         }
-
-        writer.Pop();
     }
 
     private void WriteComponent(DiffWriter writer, int cid, Html html)

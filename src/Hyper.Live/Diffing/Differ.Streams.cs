@@ -11,7 +11,7 @@ namespace Hyper.Live.Diffing;
 /// </summary>
 internal sealed partial class Differ
 {
-    /// <summary>The differ writing on this thread, which numbers the streams of its view.</summary>
+    /// <summary>The differ writing on this thread, which numbers the streams of its view and hands out cids.</summary>
     [ThreadStatic]
     private static Differ? writing;
 

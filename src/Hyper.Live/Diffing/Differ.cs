@@ -35,6 +35,7 @@ internal sealed partial class Differ
     public void Reset()
     {
         root = null;
+        pendingRows.Clear();
         ForgetComponents();
     }
 
@@ -49,18 +50,32 @@ internal sealed partial class Differ
     public void Write(DiffWriter writer, Html html, IComponentSource? components = null)
     {
         var previous = componentSource;
+        var previousRows = rowWriter;
+        var previousWriter = writing;
         componentSource = components;
+        rowWriter = writing = this;
+        diffNumber++;
         try
         {
             WriteRoot(writer, html);
+            writer.Push(DiffKeys.Components);
+            WriteRows(writer);
+
+            // Lists in live components' renders stay root-tracked entries (see Differ.Rows).
+            rowWriter = null;
             if (components is not null)
             {
                 WriteComponents(writer, components);
             }
+
+            writer.Pop();
         }
         finally
         {
             componentSource = previous;
+            rowWriter = previousRows;
+            writing = previousWriter;
+            pendingRows.Clear();
         }
     }
 

@@ -94,7 +94,7 @@ internal sealed partial class LiveSession
         }
         else
         {
-            Send(FrameWriter.Current.DestroyedReply(joinRef, message.Ref, Topic, components?.Destroyed(cids) ?? []));
+            Send(FrameWriter.Current.DestroyedReply(joinRef, message.Ref, Topic, components?.Destroyed(cids, differ) ?? []));
         }
     }
 

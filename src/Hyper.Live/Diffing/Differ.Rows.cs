@@ -1,0 +1,143 @@
+using Hyper.Live.Protocol;
+using Hyper.Live.Templates;
+
+namespace Hyper.Live.Diffing;
+
+/// <summary>
+/// Row components: the entries of a keyed list in the view's own render, when they render one element
+/// without form controls, go to the client as stateless Phoenix components. The comprehension's entry
+/// holds only the row's cid (written once, when the row is new) and the row's render goes under the
+/// diff's top-level <c>"c"</c> with <c>"r": 1</c>. A diff that changes some rows and nothing else is then
+/// component-only, which Phoenix's client applies by patching those rows alone instead of re-rendering
+/// and morphing the whole view. A row has no instance and no dispatcher: its state is its cid in the
+/// list's <see cref="ListState.Cids"/> next to the hashes the list keeps anyway. Events inside a row carry
+/// no <c>phx-target</c>, so the client sends them to the view.
+/// </summary>
+/// <remarks>
+/// Rows inside a live component's render stay root-tracked entries: a component that does not render
+/// leaves its lists unvisited, and a row is known to be on the page only while the view's render shows it.
+/// </remarks>
+internal sealed partial class Differ
+{
+    /// <summary>The differ writing the view's render, while its lists may make row components; null otherwise.</summary>
+    [ThreadStatic]
+    private static Differ? rowWriter;
+
+    /// <summary>Rows of this diff to write under <c>"c"</c>, in the order the render reached them.</summary>
+    private readonly List<PendingRow> pendingRows = [];
+
+    private int lastCid;
+    private int diffNumber;
+
+    /// <summary>The last cid handed out; cids of live components and rows count up together and are never reused.</summary>
+    public int LastCid => lastCid;
+
+    /// <summary>A new cid, for a live component or a row.</summary>
+    public int NewCid() => ++lastCid;
+
+    /// <summary>
+    /// Of <paramref name="cids"/> (which the client reports gone from its page), those that were rows and
+    /// that the last render no longer shows: the client may drop them from its cache.
+    /// </summary>
+    public IEnumerable<int> RetiredRows(IEnumerable<int> cids)
+    {
+        HashSet<int> shown = [];
+        if (root is not null)
+        {
+            CollectRows(root.Children, shown);
+        }
+
+        return cids.Where(cid => cid <= lastCid && !shown.Contains(cid) && !components.ContainsKey(cid));
+    }
+
+    private static void CollectRows(object?[]? children, HashSet<int> shown)
+    {
+        if (children is null)
+        {
+            return;
+        }
+
+        foreach (var child in children)
+        {
+            if (child is NodeState node)
+            {
+                CollectRows(node.Children, shown);
+            }
+            else if (child is ListState list)
+            {
+                for (var i = 0; list.Cids is not null && i < list.Count; i++)
+                {
+                    shown.Add(list.Cids[i]);
+                }
+
+                CollectRows(list.Children, shown);
+            }
+        }
+    }
+
+    /// <summary>Whether a keyed list being written fresh gets row components.</summary>
+    private static bool RowsFor(bool keyed, CompiledTemplate template) =>
+        keyed && template.IsSingleRoot && rowWriter is not null;
+
+    /// <summary>A new row: its cid in the comprehension's entry, its render queued for <c>"c"</c>.</summary>
+    private static void WriteNewRow(DiffWriter writer, in ListItem item, ListState state, int position)
+    {
+        var differ = rowWriter!;
+        var cid = differ.NewCid();
+        state.Cids![position] = cid;
+        var json = writer.Json;
+        json.WriteStartObject();
+        writer.WriteName(0);
+        json.WriteNumberValue(cid);
+        json.WriteEndObject();
+        differ.pendingRows.Add(new PendingRow(state, position, item, New: true));
+    }
+
+    /// <summary>A row the client has: nothing in the comprehension; its diff, if any, goes under <c>"c"</c>.</summary>
+    private static void DiffRow(in ListItem item, ListState state, int position) =>
+        rowWriter!.pendingRows.Add(new PendingRow(state, position, item, New: false));
+
+    /// <summary>Writes the rows this diff reached into the open <c>"c"</c> frame; rows nested in rows join the queue.</summary>
+    private void WriteRows(DiffWriter writer)
+    {
+        var json = writer.Json;
+        for (var i = 0; i < pendingRows.Count; i++)
+        {
+            var (list, position, item, isNew) = pendingRows[i];
+            var template = list.Template!;
+            var stride = template.HoleCount;
+            var cid = list.Cids![position];
+            var values = EntryValues(item, template);
+            if (!isNew)
+            {
+                writer.Push(cid);
+                DiffSlots(writer, values, template, list.Hashes, ref list.Children, position * stride, list.Keys.Length * stride);
+                writer.Pop();
+                continue;
+            }
+
+            writer.Flush();
+            writer.WriteName(cid);
+            json.WriteStartObject();
+            WriteFullSlots(writer, values, template, list.Hashes, ref list.Children, position * stride, list.Keys.Length * stride);
+            json.WritePropertyName(DiffKeys.Statics);
+            if (list.StaticsCid != 0)
+            {
+                // Every slot was written in full above, so nothing of that row's dynamics survives the copy.
+                json.WriteNumberValue(list.StaticsSentIn == diffNumber ? list.StaticsCid : -list.StaticsCid);
+            }
+            else
+            {
+                json.WriteRawValue(template.StaticsJson, skipInputValidation: true);
+                list.StaticsCid = cid;
+                list.StaticsSentIn = diffNumber;
+            }
+
+            json.WriteNumber(DiffKeys.Root, 1);
+            json.WriteEndObject();
+        }
+    }
+
+    /// <summary>One row this diff reached: the list and position holding its state, and its item of this render.</summary>
+    private readonly record struct PendingRow(ListState List, int Position, ListItem Item, bool New);
+}
