@@ -41,13 +41,27 @@ internal sealed partial class Differ
     /// </summary>
     public IEnumerable<int> RetiredRows(IEnumerable<int> cids)
     {
+        var shown = ShownRows();
+        return cids.Where(cid => cid <= lastCid && !shown.Contains(cid) && !components.ContainsKey(cid));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="cid"/> is a row the last render shows. The client sends such a cid with an event
+    /// from inside the row when it is told to target the closest component (<c>phx-target=""</c>, a hook's
+    /// <c>pushEventTo(this.el)</c>); a row has no handlers, so the event is the view's.
+    /// </summary>
+    public bool ShowsRow(int cid) => cid <= lastCid && ShownRows().Contains(cid);
+
+    /// <summary>The cids of the rows the last render shows (a walk over what the client has, on the rare request that needs it).</summary>
+    private HashSet<int> ShownRows()
+    {
         HashSet<int> shown = [];
         if (root is not null)
         {
             CollectRows(root.Children, shown);
         }
 
-        return cids.Where(cid => cid <= lastCid && !shown.Contains(cid) && !components.ContainsKey(cid));
+        return shown;
     }
 
     private static void CollectRows(object?[]? children, HashSet<int> shown)
