@@ -23,8 +23,12 @@ internal sealed partial class Differ
     [ThreadStatic]
     private static Differ? rowWriter;
 
-    /// <summary>Rows of this diff to write under <c>"c"</c>, in the order the render reached them.</summary>
-    private readonly List<PendingRow> pendingRows = [];
+    /// <summary>
+    /// Rows of the diff being written on this thread, to write under <c>"c"</c> in the order the render reached
+    /// them; per thread rather than per view, so a session does not keep a 1,000-row table's worth of capacity.
+    /// </summary>
+    [ThreadStatic]
+    private static List<PendingRow>? pendingRows;
 
     private int lastCid;
     private int diffNumber;
@@ -104,52 +108,67 @@ internal sealed partial class Differ
         writer.WriteName(0);
         json.WriteNumberValue(cid);
         json.WriteEndObject();
-        differ.pendingRows.Add(new PendingRow(state, position, item, New: true));
+        PendingRows.Add(new PendingRow(state, position, item, New: true));
     }
 
     /// <summary>A row the client has: nothing in the comprehension; its diff, if any, goes under <c>"c"</c>.</summary>
     private static void DiffRow(in ListItem item, ListState state, int position) =>
-        rowWriter!.pendingRows.Add(new PendingRow(state, position, item, New: false));
+        PendingRows.Add(new PendingRow(state, position, item, New: false));
 
-    /// <summary>Writes the rows this diff reached into the open <c>"c"</c> frame; rows nested in rows join the queue.</summary>
-    private void WriteRows(DiffWriter writer)
+    private static List<PendingRow> PendingRows => pendingRows ??= [];
+
+    /// <summary>Writes the rows this diff reached (queued from <paramref name="first"/> on) into the open <c>"c"</c> frame; rows nested in rows join the queue.</summary>
+    private void WriteRows(DiffWriter writer, int first)
     {
-        var json = writer.Json;
-        for (var i = 0; i < pendingRows.Count; i++)
+        var rows = PendingRows;
+        for (var i = first; i < rows.Count; i++)
         {
-            var (list, position, item, isNew) = pendingRows[i];
-            var template = list.Template!;
-            var stride = template.HoleCount;
-            var cid = list.Cids![position];
-            var values = EntryValues(item, template);
-            if (!isNew)
-            {
-                writer.Push(cid);
-                DiffSlots(writer, values, template, list.Hashes, ref list.Children, position * stride, list.Keys.Length * stride);
-                writer.Pop();
-                continue;
-            }
-
-            writer.Flush();
-            writer.WriteName(cid);
-            json.WriteStartObject();
-            WriteFullSlots(writer, values, template, list.Hashes, ref list.Children, position * stride, list.Keys.Length * stride);
-            json.WritePropertyName(DiffKeys.Statics);
-            if (list.StaticsCid != 0)
-            {
-                // Every slot was written in full above, so nothing of that row's dynamics survives the copy.
-                json.WriteNumberValue(list.StaticsSentIn == diffNumber ? list.StaticsCid : -list.StaticsCid);
-            }
-            else
-            {
-                json.WriteRawValue(template.StaticsJson, skipInputValidation: true);
-                list.StaticsCid = cid;
-                list.StaticsSentIn = diffNumber;
-            }
-
-            json.WriteNumber(DiffKeys.Root, 1);
-            json.WriteEndObject();
+            WriteRow(writer, rows[i]);
         }
+    }
+
+    /// <summary>Leaves the queue as this diff found it, holding no arena.</summary>
+    private static void DropRows(int first)
+    {
+        var rows = PendingRows;
+        rows.RemoveRange(first, rows.Count - first);
+    }
+
+    private void WriteRow(DiffWriter writer, in PendingRow row)
+    {
+        var (list, position, item, isNew) = row;
+        var template = list.Template!;
+        var stride = template.HoleCount;
+        var cid = list.Cids![position];
+        var values = EntryValues(item, template);
+        if (!isNew)
+        {
+            writer.Push(cid);
+            DiffSlots(writer, values, template, list.Hashes, ref list.Children, position * stride, list.Keys.Length * stride);
+            writer.Pop();
+            return;
+        }
+
+        var json = writer.Json;
+        writer.Flush();
+        writer.WriteName(cid);
+        json.WriteStartObject();
+        WriteFullSlots(writer, values, template, list.Hashes, ref list.Children, position * stride, list.Keys.Length * stride);
+        json.WritePropertyName(DiffKeys.Statics);
+        if (list.StaticsCid != 0)
+        {
+            // Every slot was written in full above, so nothing of that row's dynamics survives the copy.
+            json.WriteNumberValue(list.StaticsSentIn == diffNumber ? list.StaticsCid : -list.StaticsCid);
+        }
+        else
+        {
+            json.WriteRawValue(template.StaticsJson, skipInputValidation: true);
+            list.StaticsCid = cid;
+            list.StaticsSentIn = diffNumber;
+        }
+
+        json.WriteNumber(DiffKeys.Root, 1);
+        json.WriteEndObject();
     }
 
     /// <summary>One row this diff reached: the list and position holding its state, and its item of this render.</summary>

@@ -35,7 +35,6 @@ internal sealed partial class Differ
     public void Reset()
     {
         root = null;
-        pendingRows.Clear();
         ForgetComponents();
     }
 
@@ -55,11 +54,12 @@ internal sealed partial class Differ
         componentSource = components;
         rowWriter = writing = this;
         diffNumber++;
+        var firstRow = PendingRows.Count;
         try
         {
             WriteRoot(writer, html);
             writer.Push(DiffKeys.Components);
-            WriteRows(writer);
+            WriteRows(writer, firstRow);
 
             // Lists in live components' renders stay root-tracked entries (see Differ.Rows).
             rowWriter = null;
@@ -75,7 +75,7 @@ internal sealed partial class Differ
             componentSource = previous;
             rowWriter = previousRows;
             writing = previousWriter;
-            pendingRows.Clear();
+            DropRows(firstRow);
         }
     }
 
