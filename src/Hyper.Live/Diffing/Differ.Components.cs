@@ -108,27 +108,45 @@ internal sealed partial class Differ
             return;
         }
 
+        state = new NodeState(template);
+        var shared = statics.TryGetValue(template, out var holder) && holder != cid && components.TryGetValue(holder, out var held) && held.Template == template
+            ? (sentThisDiff.Contains(holder) ? holder : -holder)
+            : 0;
+        WriteComponentInFull(writer, cid, arena.Holes(node), template, state.Hashes, ref state.Children, 0, template.HoleCount, shared);
+        if (shared == 0)
+        {
+            statics[template] = cid;
+        }
+
+        components[cid] = state;
+        sentThisDiff.Add(cid);
+    }
+
+    /// <summary>
+    /// A component (live or row) in full under <c>"c"</c>: its slots, its statics or <paramref name="sharedStatics"/>
+    /// (another cid whose statics it reuses: positive when that one is earlier in this diff, negative when the
+    /// client has it; 0 for none), and <c>"r": 1</c>, which the client needs to tag its root element.
+    /// </summary>
+    private static void WriteComponentInFull(DiffWriter writer, int cid, ReadOnlySpan<HoleValue> values, CompiledTemplate template,
+        ulong[] hashes, ref object?[]? children, int offset, int capacity, int sharedStatics)
+    {
         var json = writer.Json;
         writer.Flush();
         writer.WriteName(cid);
         json.WriteStartObject();
-        state = new NodeState(template);
-        WriteFullSlots(writer, arena.Holes(node), template, state.Hashes, ref state.Children, 0, template.HoleCount);
+        WriteFullSlots(writer, values, template, hashes, ref children, offset, capacity);
         json.WritePropertyName(DiffKeys.Statics);
-        if (statics.TryGetValue(template, out var holder) && holder != cid && components.TryGetValue(holder, out var held) && held.Template == template)
+        if (sharedStatics != 0)
         {
-            // Every slot was written in full above, so nothing of the referenced component's dynamics survives.
-            json.WriteNumberValue(sentThisDiff.Contains(holder) ? holder : -holder);
+            // Every slot was written in full above, so nothing of the referenced component's dynamics survives the copy.
+            json.WriteNumberValue(sharedStatics);
         }
         else
         {
             json.WriteRawValue(template.StaticsJson, skipInputValidation: true);
-            statics[template] = cid;
         }
 
         json.WriteNumber(DiffKeys.Root, 1);
         json.WriteEndObject();
-        components[cid] = state;
-        sentThisDiff.Add(cid);
     }
 }

@@ -149,26 +149,13 @@ internal sealed partial class Differ
             return;
         }
 
-        var json = writer.Json;
-        writer.Flush();
-        writer.WriteName(cid);
-        json.WriteStartObject();
-        WriteFullSlots(writer, values, template, list.Hashes, ref list.Children, position * stride, list.Keys.Length * stride);
-        json.WritePropertyName(DiffKeys.Statics);
-        if (list.StaticsCid != 0)
+        var shared = list.StaticsCid == 0 ? 0 : list.StaticsSentIn == diffNumber ? list.StaticsCid : -list.StaticsCid;
+        WriteComponentInFull(writer, cid, values, template, list.Hashes, ref list.Children, position * stride, list.Keys.Length * stride, shared);
+        if (shared == 0)
         {
-            // Every slot was written in full above, so nothing of that row's dynamics survives the copy.
-            json.WriteNumberValue(list.StaticsSentIn == diffNumber ? list.StaticsCid : -list.StaticsCid);
-        }
-        else
-        {
-            json.WriteRawValue(template.StaticsJson, skipInputValidation: true);
             list.StaticsCid = cid;
             list.StaticsSentIn = diffNumber;
         }
-
-        json.WriteNumber(DiffKeys.Root, 1);
-        json.WriteEndObject();
     }
 
     /// <summary>One row this diff reached: the list and position holding its state, and its item of this render.</summary>
