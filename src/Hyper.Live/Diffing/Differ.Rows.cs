@@ -14,8 +14,9 @@ namespace Hyper.Live.Diffing;
 /// no <c>phx-target</c>, so the client sends them to the view.
 /// </summary>
 /// <remarks>
-/// Rows inside a live component's render stay root-tracked entries: a component that does not render
-/// leaves its lists unvisited, and a row is known to be on the page only while the view's render shows it.
+/// Rows inside a live component's render or a stream item stay root-tracked entries: a component that does
+/// not render leaves its lists unvisited, a stream item is forgotten once sent, and a row is known to be on
+/// the page only while the view's render shows it.
 /// </remarks>
 internal sealed partial class Differ
 {
