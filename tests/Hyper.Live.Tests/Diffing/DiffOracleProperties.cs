@@ -378,6 +378,7 @@ public sealed partial class DiffOracleProperties
             }
 
             Expect(step + 1, op!.ToString()!, diff, tree, Render);
+            DestroyRemovedRows(step + 1, differ, tree);
 
             var again = differ.RenderJson(Render);
             if (again != "{}")
@@ -415,6 +416,26 @@ public sealed partial class DiffOracleProperties
             throw new InvalidOperationException($"Step {step} ({op}), diff {diff}:{problems}");
         }
     }
+
+    /// <summary>
+    /// The destroy handshake after a patch: the rows the page no longer shows must all be confirmed gone, and the
+    /// client drops them from its cache, so a later diff that still referred to one (as <c>"s": -cid</c>) would fail.
+    /// </summary>
+    private static void DestroyRemovedRows(int step, Differ differ, ClientRenderedTree tree)
+    {
+        var shown = ComponentElement().Matches(tree.ToHtml()).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToHashSet();
+        var absent = tree.ComponentIds.Where(cid => !shown.Contains(cid)).ToList();
+        var confirmed = differ.RetiredRows(absent).ToList();
+        if (!confirmed.SequenceEqual(absent))
+        {
+            throw new InvalidOperationException($"Step {step}: rows gone from the page {string.Join(",", absent)}, confirmed {string.Join(",", confirmed)}.");
+        }
+
+        tree.PruneComponents(confirmed);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("data-phx-component=\"([0-9]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex ComponentElement();
 
     /// <summary>
     /// The client tags each component's root element (keyed rows become row components) with attributes the
