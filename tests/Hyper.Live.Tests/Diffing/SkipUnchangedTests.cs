@@ -71,6 +71,15 @@ public sealed class SkipUnchangedTests
     }
 
     [Fact]
+    public void Keyed_rows_with_form_controls_are_not_row_components()
+    {
+        // The client would leave a skipped row's controls as the user left them; a full morph puts the server's state back.
+        var differ = new Differ();
+        var json = differ.RenderJson(() => $"<ul>{Html.Each(new[] { 1, 2 }, i => i, i => $"<li><input value=\"{i}\"></li>")}</ul>");
+        Assert.DoesNotContain("\"c\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_template_with_siblings_is_never_marked_as_a_root()
     {
         var differ = new Differ();
