@@ -15,6 +15,7 @@ public sealed class ComponentTests : IAsyncLifetime
             app.MapHyperLive(typeof(ComponentsView).Assembly);
             app.MapLive<ComponentsView>("/components");
             app.MapLive<NestedComponentsView>("/nested");
+            app.MapLive<RowsWithComponentsView>("/rows");
         });
         client = host.CreateClient();
     }
@@ -125,6 +126,24 @@ public sealed class ComponentTests : IAsyncLifetime
         await page.ClickAsync(".drop");
         await page.WaitForAsync(p => !p.HasComponent<CounterComponent>("row-3"));
         Assert.Equal(["row 2", "row 1"], page.QueryAll("ul .label").Select(e => e.TextContent));
+    }
+
+    [Fact]
+    public async Task Rows_of_a_keyed_list_send_their_events_to_the_view_and_keep_the_live_components_inside_them()
+    {
+        var page = await client.LiveAsync("/rows");
+        Assert.Equal(3, page.QueryAll("li[data-phx-component]").Count); // each row is a row component
+        await page.Component<CounterComponent>("c-2").ClickAsync(".inc");
+
+        await page.ClickAsync("#row-3 .up");
+        Assert.Equal(["row 3", "row 1", "row 2"], page.QueryAll("ol .label").Select(e => e.TextContent));
+        Assert.Equal("1", page.Component<CounterComponent>("c-2").Text(".count"));
+
+        await page.ClickAsync(".drop");
+        await page.WaitForAsync(p => !p.HasComponent<CounterComponent>("c-2"));
+        Assert.Equal(["row 3", "row 1"], page.QueryAll("ol .label").Select(e => e.TextContent));
+        await page.Component<CounterComponent>("c-3").ClickAsync(".inc");
+        Assert.Equal("1", page.Component<CounterComponent>("c-3").Text(".count"));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ internal sealed partial class Differ
     }
 
     private static int ResolveComponent(ComponentCall call) =>
-        componentSource?.Resolve(call) ?? throw new TemplateException(
+        componentSource?.Resolve(call, writing!) ?? throw new TemplateException(
             $"The live component {call.ComponentType.Name} (\"{call.Id}\") can only be rendered by a live view.");
 
     private static ulong CidHash(int cid) => ValueHash.Combine(ComponentSeed, (ulong)cid);
@@ -72,17 +72,14 @@ internal sealed partial class Differ
         }
     }
 
-    /// <summary>The <c>"c"</c> map: every component the source says must be sent; omitted when none changed.</summary>
+    /// <summary>Into the open <c>"c"</c> frame: every component the source says must be sent.</summary>
     private void WriteComponents(DiffWriter writer, IComponentSource source)
     {
         sentThisDiff.Clear();
-        writer.Push(DiffKeys.Components);
         while (source.TryRenderNext(out var cid, out var html))
         {
             WriteComponent(writer, cid, html);
         }
-
-        writer.Pop();
     }
 
     private void WriteComponent(DiffWriter writer, int cid, Html html)
@@ -111,27 +108,45 @@ internal sealed partial class Differ
             return;
         }
 
+        state = new NodeState(template);
+        var shared = statics.TryGetValue(template, out var holder) && holder != cid && components.TryGetValue(holder, out var held) && held.Template == template
+            ? (sentThisDiff.Contains(holder) ? holder : -holder)
+            : 0;
+        WriteComponentInFull(writer, cid, arena.Holes(node), template, state.Hashes, ref state.Children, 0, template.HoleCount, shared);
+        if (shared == 0)
+        {
+            statics[template] = cid;
+        }
+
+        components[cid] = state;
+        sentThisDiff.Add(cid);
+    }
+
+    /// <summary>
+    /// A component (live or row) in full under <c>"c"</c>: its slots, its statics or <paramref name="sharedStatics"/>
+    /// (another cid whose statics it reuses: positive when that one is earlier in this diff, negative when the
+    /// client has it; 0 for none), and <c>"r": 1</c>, which the client needs to tag its root element.
+    /// </summary>
+    private static void WriteComponentInFull(DiffWriter writer, int cid, ReadOnlySpan<HoleValue> values, CompiledTemplate template,
+        ulong[] hashes, ref object?[]? children, int offset, int capacity, int sharedStatics)
+    {
         var json = writer.Json;
         writer.Flush();
         writer.WriteName(cid);
         json.WriteStartObject();
-        state = new NodeState(template);
-        WriteFullSlots(writer, arena.Holes(node), template, state.Hashes, ref state.Children, 0, template.HoleCount);
+        WriteFullSlots(writer, values, template, hashes, ref children, offset, capacity);
         json.WritePropertyName(DiffKeys.Statics);
-        if (statics.TryGetValue(template, out var holder) && holder != cid && components.TryGetValue(holder, out var held) && held.Template == template)
+        if (sharedStatics != 0)
         {
-            // Every slot was written in full above, so nothing of the referenced component's dynamics survives.
-            json.WriteNumberValue(sentThisDiff.Contains(holder) ? holder : -holder);
+            // Every slot was written in full above, so nothing of the referenced component's dynamics survives the copy.
+            json.WriteNumberValue(sharedStatics);
         }
         else
         {
             json.WriteRawValue(template.StaticsJson, skipInputValidation: true);
-            statics[template] = cid;
         }
 
         json.WriteNumber(DiffKeys.Root, 1);
         json.WriteEndObject();
-        components[cid] = state;
-        sentThisDiff.Add(cid);
     }
 }

@@ -15,7 +15,7 @@ internal sealed partial class Differ
         var json = writer.Json;
         var items = arena.Items(node);
         var template = EntryTemplate(items);
-        var state = new ListState(template, node.IsKeyed, items.Length);
+        var state = new ListState(template, node.IsKeyed, items.Length, template is not null && RowsFor(node.IsKeyed, template));
         if (template is null)
         {
             // Phoenix sends a never-filled comprehension as "": there are no statics to send yet.
@@ -41,7 +41,7 @@ internal sealed partial class Differ
         {
             json.WriteStartObject();
             json.WritePropertyName(DiffKeys.Statics);
-            json.WriteRawValue((state.RootEntries ? CompiledTemplate.Identity : template).StaticsJson, skipInputValidation: true);
+            json.WriteRawValue((state.RootEntries || state.Cids is not null ? CompiledTemplate.Identity : template).StaticsJson, skipInputValidation: true);
             json.WritePropertyName(DiffKeys.Keyed);
             json.WriteStartObject();
             for (var i = 0; i < items.Length; i++)
@@ -73,6 +73,12 @@ internal sealed partial class Differ
     private static void WriteFullEntry(DiffWriter writer, in ListItem item, CompiledTemplate template, ListState state, int position)
     {
         state.Keys[position] = item.Key;
+        if (state.Cids is not null)
+        {
+            WriteNewRow(writer, item, state, position);
+            return;
+        }
+
         var json = writer.Json;
         json.WriteStartObject();
         if (state.RootEntries)
@@ -97,6 +103,12 @@ internal sealed partial class Differ
     /// <summary>Diffs one entry that kept its key, inside the frame of its position (or move) already pushed.</summary>
     private static void DiffEntry(DiffWriter writer, in ListItem item, CompiledTemplate template, ListState state, int position, int capacity)
     {
+        if (state.Cids is not null)
+        {
+            DiffRow(item, state, position);
+            return;
+        }
+
         if (state.RootEntries)
         {
             writer.Push(0);
@@ -232,8 +244,11 @@ internal sealed partial class Differ
         var oldKeys = state.Keys;
         var oldHashes = state.Hashes;
         var oldChildren = state.Children;
+        var oldCids = state.Cids;
         var oldCount = state.Count;
+        var staticsKept = false;
         state.Keys = new ulong[items.Length];
+        state.Cids = oldCids is null ? null : new int[items.Length];
         state.Hashes = new ulong[items.Length * stride];
         state.Children = oldChildren is null ? null : new object?[items.Length * stride];
 
@@ -271,6 +286,12 @@ internal sealed partial class Differ
                     Array.Copy(oldChildren, from * stride, state.Children!, i * stride, stride);
                 }
 
+                if (oldCids is not null)
+                {
+                    state.Cids![i] = oldCids[from];
+                    staticsKept |= oldCids[from] == state.StaticsCid;
+                }
+
                 if (from == i)
                 {
                     writer.Push(i);
@@ -288,6 +309,12 @@ internal sealed partial class Differ
         finally
         {
             ReturnKeyIndex(positions);
+        }
+
+        if (!staticsKept)
+        {
+            // The row holding the list's statics left: the next new row sends them again.
+            state.StaticsCid = 0;
         }
 
         state.Count = items.Length;

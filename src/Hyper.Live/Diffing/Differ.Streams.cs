@@ -11,7 +11,7 @@ namespace Hyper.Live.Diffing;
 /// </summary>
 internal sealed partial class Differ
 {
-    /// <summary>The differ writing on this thread, which numbers the streams of its view.</summary>
+    /// <summary>The differ writing on this thread, which numbers the streams of its view and hands out cids.</summary>
     [ThreadStatic]
     private static Differ? writing;
 
@@ -97,15 +97,26 @@ internal sealed partial class Differ
             json.WriteStartObject();
             if (template is not null && !items.IsEmpty)
             {
-                // Entries are always new to the client; their slot states are written and dropped.
+                // Entries are always new to the client; their slot states are written and dropped. So are keyed
+                // lists in them, which therefore stay plain rows: a row component the server forgot at once could
+                // neither be diffed nor be known as on the page (Differ.Rows).
                 var hashes = new ulong[template.HoleCount];
                 object?[]? children = null;
-                for (var i = 0; i < items.Length; i++)
+                var rows = rowWriter;
+                rowWriter = null;
+                try
                 {
-                    writer.WriteName(i);
-                    json.WriteStartObject();
-                    WriteFullSlots(writer, EntryValues(items[i], template), template, hashes, ref children, 0, template.HoleCount);
-                    json.WriteEndObject();
+                    for (var i = 0; i < items.Length; i++)
+                    {
+                        writer.WriteName(i);
+                        json.WriteStartObject();
+                        WriteFullSlots(writer, EntryValues(items[i], template), template, hashes, ref children, 0, template.HoleCount);
+                        json.WriteEndObject();
+                    }
+                }
+                finally
+                {
+                    rowWriter = rows;
                 }
             }
 

@@ -49,18 +49,33 @@ internal sealed partial class Differ
     public void Write(DiffWriter writer, Html html, IComponentSource? components = null)
     {
         var previous = componentSource;
+        var previousRows = rowWriter;
+        var previousWriter = writing;
         componentSource = components;
+        rowWriter = writing = this;
+        diffNumber++;
+        var firstRow = PendingRows.Count;
         try
         {
             WriteRoot(writer, html);
+            writer.Push(DiffKeys.Components);
+            WriteRows(writer, firstRow);
+
+            // Lists in live components' renders stay root-tracked entries (see Differ.Rows).
+            rowWriter = null;
             if (components is not null)
             {
                 WriteComponents(writer, components);
             }
+
+            writer.Pop();
         }
         finally
         {
             componentSource = previous;
+            rowWriter = previousRows;
+            writing = previousWriter;
+            DropRows(firstRow);
         }
     }
 

@@ -9,7 +9,9 @@ namespace Hyper.Live.Diffing;
 internal interface IComponentSource
 {
     /// <summary>The cid of the component <paramref name="call"/> names, mounting it when new; notes that this render shows it.</summary>
-    int Resolve(ComponentCall call);
+    /// <param name="call">The component node of the render.</param>
+    /// <param name="cids">Hands out a new component's cid: one counter for live components and row components.</param>
+    int Resolve(ComponentCall call, Differ cids);
 
     /// <summary>
     /// Renders the next component this diff must carry (new, changed, or embedded by a component

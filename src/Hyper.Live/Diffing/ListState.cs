@@ -9,12 +9,13 @@ namespace Hyper.Live.Diffing;
 /// </summary>
 internal sealed class ListState
 {
-    public ListState(CompiledTemplate? template, bool keyed, int capacity)
+    public ListState(CompiledTemplate? template, bool keyed, int capacity, bool rows = false)
     {
         Template = template;
         Keyed = keyed;
         Keys = new ulong[capacity];
         Hashes = new ulong[capacity * Stride];
+        Cids = rows ? new int[capacity] : null;
     }
 
     /// <summary>The entry template; null while the list has never had an entry (sent as <c>""</c>).</summary>
@@ -28,7 +29,21 @@ internal sealed class ListState
     /// rendered objects, never comprehension entries, so this is what lets it leave unchanged rows alone.
     /// Keyed lists of one single-root template only, where rows are long-lived and change one at a time.
     /// </summary>
-    public bool RootEntries => Keyed && Template is { IsSingleRoot: true };
+    public bool RootEntries => Keyed && Template is { IsSingleRoot: true } && Cids is null;
+
+    /// <summary>
+    /// Per entry, the cid of its row component, or null when the entries are not row components. A row
+    /// component is a keyed entry of one single-root template sent as a stateless Phoenix component: the
+    /// comprehension holds only its cid and its render goes under the diff's <c>"c"</c>, so a diff that
+    /// changes rows and nothing else is component-only and the client patches just those rows.
+    /// </summary>
+    public int[]? Cids;
+
+    /// <summary>A row component of this list whose statics the client has: the next new row refers to them.</summary>
+    public int StaticsCid;
+
+    /// <summary>The diff in which <see cref="StaticsCid"/> was sent in full (a reference to it is then positive).</summary>
+    public int StaticsSentIn;
 
     public int Stride => Template?.HoleCount ?? 0;
 
@@ -51,6 +66,11 @@ internal sealed class ListState
         var capacity = Math.Max(count, Keys.Length * 2);
         Array.Resize(ref Keys, capacity);
         Array.Resize(ref Hashes, capacity * Stride);
+        if (Cids is not null)
+        {
+            Array.Resize(ref Cids, capacity);
+        }
+
         if (Children is not null)
         {
             Array.Resize(ref Children, capacity * Stride);

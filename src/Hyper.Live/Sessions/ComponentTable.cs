@@ -7,7 +7,8 @@ namespace Hyper.Live.Sessions;
 
 /// <summary>
 /// The live components of one joined view: found by class and id when a render embeds them, by
-/// cid when an event or the destroy handshake names them. Cids count up from 1 and are never reused.
+/// cid when an event or the destroy handshake names them. Cids come from the differ, which numbers
+/// row components from the same counter (up from 1, never reused).
 /// A component renders when it is new, when its props changed, after its own event or a
 /// <c>SendUpdate</c>; the others are not rendered at all. One that leaves the page stays until the
 /// client has confirmed it is gone (protocol §5.7: <c>cids_will_destroy</c>, then <c>cids_destroyed</c>).
@@ -25,7 +26,6 @@ internal sealed class ComponentTable : IComponentSource
     private readonly ILiveViewHost host;
     private readonly Func<EventDispatcher> newDispatcher;
     private readonly string viewTarget;
-    private int lastCid;
     private int generation;
     private ComponentEntry? rendering;
 
@@ -50,7 +50,7 @@ internal sealed class ComponentTable : IComponentSource
         toRender.Clear();
     }
 
-    public int Resolve(ComponentCall call)
+    public int Resolve(ComponentCall call, Differ cids)
     {
         var request = (ComponentRequest)call;
         var parent = rendering;
@@ -73,7 +73,7 @@ internal sealed class ComponentTable : IComponentSource
         else
         {
             var component = request.Create();
-            entry = new ComponentEntry(++lastCid, component, newDispatcher());
+            entry = new ComponentEntry(cids.NewCid(), component, newDispatcher());
             component.Cid = entry.Cid;
             component.Host = host;
             byCid[entry.Cid] = entry;
@@ -169,10 +169,13 @@ internal sealed class ComponentTable : IComponentSource
         }
     }
 
-    /// <summary><c>cids_destroyed</c>: forgets those still gone, and returns them (the client drops exactly these).</summary>
-    public List<int> Destroyed(IEnumerable<int> cids)
+    /// <summary>
+    /// <c>cids_destroyed</c>: forgets those still gone, and returns them with the row components the view no
+    /// longer shows (the client drops exactly these).
+    /// </summary>
+    public List<int> Destroyed(IEnumerable<int> cids, Differ differ)
     {
-        List<int> removed = [];
+        List<int> removed = [.. differ.RetiredRows(cids.Where(cid => !byCid.ContainsKey(cid)))];
         foreach (var cid in cids)
         {
             if (byCid.TryGetValue(cid, out var entry) && entry.Doomed)

@@ -51,7 +51,7 @@ internal sealed partial class LiveSession
         new(logger, socket.Context.Limits, host.DetailedErrors, host.Options.ClientErrorLogInterval, targetedHandlers);
 
     /// <summary>
-    /// The component an event names with its <c>cid</c>; null for the view (no cid, or one the view's
+    /// The component an event names with its <c>cid</c>; null for the view (no cid, a row component's cid, or one the view's
     /// dispatcher refuses as malformed), or with <paramref name="refusal"/> when no such component is on the page.
     /// </summary>
     private ComponentEntry? TargetComponent(JsonElement payload, out EventRefusal? refusal)
@@ -66,6 +66,11 @@ internal sealed partial class LiveSession
         if (components?.TryGet(cid, out var entry) == true)
         {
             return entry;
+        }
+
+        if (differ.ShowsRow(cid))
+        {
+            return null;
         }
 
         // An event racing the component's removal lands here too: refused, not a crash.
@@ -94,7 +99,7 @@ internal sealed partial class LiveSession
         }
         else
         {
-            Send(FrameWriter.Current.DestroyedReply(joinRef, message.Ref, Topic, components?.Destroyed(cids) ?? []));
+            Send(FrameWriter.Current.DestroyedReply(joinRef, message.Ref, Topic, components?.Destroyed(cids, differ) ?? []));
         }
     }
 

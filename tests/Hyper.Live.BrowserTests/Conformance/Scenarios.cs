@@ -161,6 +161,11 @@ public static class Scenarios
         Click("click-debounce", _ => $"""<button id="t" @click.debounce.100="hit">go</button>"""),
         Click("click-throttle", _ => $"""<button id="t" @click.throttle.100="hit">go</button>"""),
 
+        // Keyed rows are row components (data-phx-component on each <li>): their events still reach the view,
+        // also when phx-target="" makes the browser send the row's cid.
+        Click("click-in-keyed-row", _ => $$"""<ul>{{Html.Each(new[] { 1, 2 }, i => i, i => $"""<li id="row-{i}"><button id="{(i == 2 ? "t" : "b1")}" @click="pick" phx-value-value="{i}">go</button></li>""")}}</ul>"""),
+        Click("click-in-keyed-row-targeting-closest-component", _ => $$"""<ul>{{Html.Each(new[] { 1, 2 }, i => i, i => $"""<li id="row-{i}"><button id="{(i == 2 ? "t" : "b1")}" @click="pick" phx-target="" phx-value-value="{i}">go</button></li>""")}}</ul>"""),
+
         // Streams: phx-update="stream" containers edited by inserts, deletes, limits and resets.
         .. StreamScenario.Create(),
     ];

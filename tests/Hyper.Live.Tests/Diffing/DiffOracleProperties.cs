@@ -13,7 +13,7 @@ namespace Hyper.Live.Tests.Diffing;
 /// <see cref="Differ"/>, each diff is merged into a <see cref="ClientRenderedTree"/> built from the first
 /// render, and after every step the client's HTML must equal the server's full HTML (and a fresh join's).
 /// </summary>
-public sealed class DiffOracleProperties
+public sealed partial class DiffOracleProperties
 {
     // HYPER_ORACLE_RUNS raises the count for a soak run without editing the tests.
     private static readonly int Runs =
@@ -378,6 +378,7 @@ public sealed class DiffOracleProperties
             }
 
             Expect(step + 1, op!.ToString()!, diff, tree, Render);
+            DestroyRemovedRows(step + 1, differ, tree);
 
             var again = differ.RenderJson(Render);
             if (again != "{}")
@@ -390,9 +391,9 @@ public sealed class DiffOracleProperties
     private static void Expect(int step, string op, string diff, ClientRenderedTree tree, Func<Html> render)
     {
         var expected = HtmlRenderer.Render(render);
-        var actual = tree.ToHtml();
+        var actual = WithoutComponentMarkers(tree.ToHtml());
         var full = new Differ().RenderJson(render);
-        var fresh = new ClientRenderedTree(full).ToHtml();
+        var fresh = WithoutComponentMarkers(new ClientRenderedTree(full).ToHtml());
 
         var problems = new StringBuilder();
         if (actual != expected)
@@ -415,4 +416,34 @@ public sealed class DiffOracleProperties
             throw new InvalidOperationException($"Step {step} ({op}), diff {diff}:{problems}");
         }
     }
+
+    /// <summary>
+    /// The destroy handshake after a patch: the rows the page no longer shows must all be confirmed gone, and the
+    /// client drops them from its cache, so a later diff that still referred to one (as <c>"s": -cid</c>) would fail.
+    /// </summary>
+    private static void DestroyRemovedRows(int step, Differ differ, ClientRenderedTree tree)
+    {
+        var shown = ComponentElement().Matches(tree.ToHtml()).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToHashSet();
+        var absent = tree.ComponentIds.Where(cid => !shown.Contains(cid)).ToList();
+        var confirmed = differ.RetiredRows(absent).ToList();
+        if (!confirmed.SequenceEqual(absent))
+        {
+            throw new InvalidOperationException($"Step {step}: rows gone from the page {string.Join(",", absent)}, confirmed {string.Join(",", confirmed)}.");
+        }
+
+        tree.PruneComponents(confirmed);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("data-phx-component=\"([0-9]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex ComponentElement();
+
+    /// <summary>
+    /// The client tags each component's root element (keyed rows become row components) with attributes the
+    /// server's HTML render does not have; they are checked in SkipUnchangedTests, not here.
+    /// </summary>
+    private static string WithoutComponentMarkers(string html) =>
+        ComponentMarkers().Replace(html, "");
+
+    [System.Text.RegularExpressions.GeneratedRegex(" data-phx-id=\"c[0-9]+-phx-view\" data-phx-component=\"[0-9]+\" data-phx-view=\"phx-view\"")]
+    private static partial System.Text.RegularExpressions.Regex ComponentMarkers();
 }

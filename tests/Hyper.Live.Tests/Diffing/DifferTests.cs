@@ -87,26 +87,27 @@ public class DifferTests
         Html Render() => $"<ul>{Html.Each(rows, r => r.Id, r => $"<li id=\"fruit-{r.Id}\">{r.Text}</li>")}</ul>";
 
         Assert.Equal(
-            """{"0":{"s":["",""],"k":{"0":{"0":{"0":"1","1":"apple","s":0,"r":1}},"1":{"0":{"0":"2","1":"pear","s":0,"r":1}},"kc":2},"p":{"0":["<li id=\"fruit-","\">","</li>"]}},"s":["<ul>","</ul>"]}""",
+            """{"0":{"s":["",""],"k":{"0":{"0":1},"1":{"0":2},"kc":2}},"s":["<ul>","</ul>"],"c":{"1":{"0":"1","1":"apple","s":["<li id=\"fruit-","\">","</li>"],"r":1},"2":{"0":"2","1":"pear","s":1,"r":1}}}""",
             differ.RenderJson(Render));
 
         rows[1] = rows[1] with { Text = "PEAR" };
-        Assert.Equal("""{"0":{"k":{"1":{"0":{"1":"PEAR"}},"kc":2}}}""", differ.RenderJson(Render));
+        Assert.Equal("""{"c":{"2":{"1":"PEAR"}}}""", differ.RenderJson(Render));
 
         rows.Add(new Row(3, "plum"));
-        Assert.Equal("""{"0":{"k":{"2":{"0":{"0":"3","1":"plum","s":0,"r":1}},"kc":3},"p":{"0":["<li id=\"fruit-","\">","</li>"]}}}""", differ.RenderJson(Render));
+        Assert.Equal("""{"0":{"k":{"2":{"0":3},"kc":3}},"c":{"3":{"0":"3","1":"plum","s":-1,"r":1}}}""", differ.RenderJson(Render));
 
         rows.RemoveAt(0);
         Assert.Equal("""{"0":{"k":{"0":1,"1":2,"kc":2,"km":true}}}""", differ.RenderJson(Render));
 
         rows = [rows[1] with { Text = "PLUM" }, rows[0]];
-        Assert.Equal("""{"0":{"k":{"0":[1,{"0":{"1":"PLUM"}}],"1":0,"kc":2,"km":true}}}""", differ.RenderJson(Render));
+        Assert.Equal("""{"0":{"k":{"0":1,"1":0,"kc":2,"km":true}},"c":{"3":{"1":"PLUM"}}}""", differ.RenderJson(Render));
 
         rows.Clear();
         Assert.Equal("""{"0":{"k":{"kc":0}}}""", differ.RenderJson(Render));
 
         rows.Add(new Row(9, "fig"));
-        Assert.Equal("""{"0":{"k":{"0":{"0":{"0":"9","1":"fig","s":0,"r":1}},"kc":1},"p":{"0":["<li id=\"fruit-","\">","</li>"]}}}""", differ.RenderJson(Render));
+        // The row that held the statics (apple) is gone, so the new row carries them again.
+        Assert.Equal("""{"0":{"k":{"0":{"0":4},"kc":1}},"c":{"4":{"0":"9","1":"fig","s":["<li id=\"fruit-","\">","</li>"],"r":1}}}""", differ.RenderJson(Render));
         Assert.Equal("{}", differ.RenderJson(Render));
     }
 
@@ -130,11 +131,11 @@ public class DifferTests
         Html Render() => $"{Html.Each(groups, g => g.Name, g => $"<h3>{g.Name}</h3><ul>{Html.Each(g.Items, i => i, i => $"<li>{i}</li>")}</ul>")}";
 
         Assert.Equal(
-            """{"0":{"s":["<h3>","</h3><ul>","</ul>"],"k":{"0":{"0":"fruit","1":{"s":["",""],"k":{"0":{"0":{"0":"apple","s":0,"r":1}},"kc":1}}},"1":{"0":"veg","1":{"s":["",""],"k":{"0":{"0":{"0":"leek","s":0,"r":1}},"kc":1}}},"kc":2},"p":{"0":["<li>","</li>"]}},"s":["",""]}""",
+            """{"0":{"s":["<h3>","</h3><ul>","</ul>"],"k":{"0":{"0":"fruit","1":{"s":["",""],"k":{"0":{"0":1},"kc":1}}},"1":{"0":"veg","1":{"s":["",""],"k":{"0":{"0":2},"kc":1}}},"kc":2}},"s":["",""],"c":{"1":{"0":"apple","s":["<li>","</li>"],"r":1},"2":{"0":"leek","s":["<li>","</li>"],"r":1}}}""",
             differ.RenderJson(Render));
 
         groups[1].Items.Insert(0, "kale");
-        Assert.Equal("""{"0":{"k":{"1":{"1":{"k":{"0":{"0":{"0":"kale","s":0,"r":1}},"1":0,"kc":2,"km":true}}},"kc":2},"p":{"0":["<li>","</li>"]}}}""", differ.RenderJson(Render));
+        Assert.Equal("""{"0":{"k":{"1":{"1":{"k":{"0":{"0":3},"1":0,"kc":2,"km":true}}},"kc":2}},"c":{"3":{"0":"kale","s":-2,"r":1}}}""", differ.RenderJson(Render));
     }
 
     [Fact]
@@ -196,22 +197,22 @@ public class DifferTests
     }
 
     [Fact]
-    public void Templates_nested_in_list_entries_share_their_statics_in_one_p_map()
+    public void Templates_nested_in_row_components_carry_their_statics_in_the_row()
     {
         var rows = new List<Row> { new(1, "a"), new(2, "b") };
         var differ = new Differ();
         Html Render() => $"<ul>{Html.Each(rows, r => r.Id, r => $"<li>{Html.If(r.Id % 2 == 0, $"<b>{r.Text}</b>", $"<i>{r.Text}</i>")}</li>")}</ul>";
 
         Assert.Equal(
-            """{"0":{"s":["",""],"k":{"0":{"0":{"0":{"0":"a","s":0,"r":1},"s":1,"r":1}},"1":{"0":{"0":{"0":"b","s":2,"r":1},"s":1,"r":1}},"kc":2},"p":{"0":["<i>","</i>"],"1":["<li>","</li>"],"2":["<b>","</b>"]}},"s":["<ul>","</ul>"]}""",
+            """{"0":{"s":["",""],"k":{"0":{"0":1},"1":{"0":2},"kc":2}},"s":["<ul>","</ul>"],"c":{"1":{"0":{"0":"a","s":["<i>","</i>"],"r":1},"s":["<li>","</li>"],"r":1},"2":{"0":{"0":"b","s":["<b>","</b>"],"r":1},"s":1,"r":1}}}""",
             differ.RenderJson(Render));
 
         rows.Add(new Row(4, "d"));
         rows.Add(new Row(5, "e"));
         Assert.Equal(
-            """{"0":{"k":{"2":{"0":{"0":{"0":"d","s":0,"r":1},"s":1,"r":1}},"3":{"0":{"0":{"0":"e","s":2,"r":1},"s":1,"r":1}},"kc":4},"p":{"0":["<b>","</b>"],"1":["<li>","</li>"],"2":["<i>","</i>"]}}}""",
+            """{"0":{"k":{"2":{"0":3},"3":{"0":4},"kc":4}},"c":{"3":{"0":{"0":"d","s":["<b>","</b>"],"r":1},"s":-1,"r":1},"4":{"0":{"0":"e","s":["<i>","</i>"],"r":1},"s":-1,"r":1}}}""",
             differ.RenderJson(Render));
         rows[0] = rows[0] with { Text = "A" };
-        Assert.Equal("""{"0":{"k":{"0":{"0":{"0":{"0":"A"}}},"kc":4}}}""", differ.RenderJson(Render));
+        Assert.Equal("""{"c":{"1":{"0":{"0":"A"}}}}""", differ.RenderJson(Render));
     }
 }

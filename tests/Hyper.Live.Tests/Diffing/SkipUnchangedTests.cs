@@ -26,10 +26,11 @@ public sealed class SkipUnchangedTests
         var diff = differ.RenderJson(Render);
         client.Merge(diff);
 
-        Assert.Equal("""{"0":{"k":{"37":{"0":{"2":"changed"}},"kc":1000}}}""", diff);
+        // Rows are row components (cids 1 to 1000): the diff is component-only, so the client patches one <tr>.
+        Assert.Equal("""{"c":{"38":{"2":"changed"}}}""", diff);
+        Assert.Equal(ClientPatchKind.ComponentsOnly, client.LastPatch);
         Assert.Equal(1, client.RenderedSubtrees);
-        Assert.Equal(999, client.SkippedSubtrees);
-        Assert.Equal(HtmlRenderer.Render(Render), client.ToHtml());
+        Assert.Equal(HtmlRenderer.Render(Render), WithoutRowMarkers(client.ToHtml()));
     }
 
     [Fact]
@@ -41,11 +42,13 @@ public sealed class SkipUnchangedTests
 
         var client = new ClientRenderedTree(differ.RenderJson(Render));
         rows = [rows[2], new Row(4, "d"), rows[0] with { Text = "A" }, rows[1]];
-        client.Merge(differ.RenderJson(Render));
+        var diff = differ.RenderJson(Render);
+        client.Merge(diff);
 
-        Assert.Equal(2, client.RenderedSubtrees); // the new row and the changed one
-        Assert.Equal(2, client.SkippedSubtrees);  // the two that only moved
-        Assert.Equal(HtmlRenderer.Render(Render), client.ToHtml());
+        // Moves by old position, the new row's cid; under "c" the new row (statics of row 1, which the
+        // client has) and the changed one only.
+        Assert.Equal("""{"0":{"k":{"0":2,"1":{"0":4},"2":0,"3":1,"kc":4,"km":true}},"c":{"4":{"0":"4","1":"d","s":-1,"r":1},"1":{"1":"A"}}}""", diff);
+        Assert.Equal(HtmlRenderer.Render(Render), WithoutRowMarkers(client.ToHtml()));
     }
 
     [Fact]
@@ -68,10 +71,22 @@ public sealed class SkipUnchangedTests
     }
 
     [Fact]
+    public void Keyed_rows_with_form_controls_are_not_row_components()
+    {
+        // The client would leave a skipped row's controls as the user left them; a full morph puts the server's state back.
+        var differ = new Differ();
+        var json = differ.RenderJson(() => $"<ul>{Html.Each(new[] { 1, 2 }, i => i, i => $"<li><input value=\"{i}\"></li>")}</ul>");
+        Assert.DoesNotContain("\"c\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_template_with_siblings_is_never_marked_as_a_root()
     {
         var differ = new Differ();
         var json = differ.RenderJson(() => $"<div>{Html.Each(new[] { 1, 2 }, i => i, i => $"<dt>{i}</dt><dd>{i}</dd>")}</div>");
         Assert.DoesNotContain("\"r\"", json, StringComparison.Ordinal);
     }
+
+    private static string WithoutRowMarkers(string html) =>
+        System.Text.RegularExpressions.Regex.Replace(html, " data-phx-id=\"c[0-9]+-phx-view\" data-phx-component=\"[0-9]+\" data-phx-view=\"phx-view\"", "");
 }

@@ -36,6 +36,20 @@ public class StreamDiffTests
     }
 
     [Fact]
+    public void A_keyed_list_inside_a_stream_item_is_not_made_of_row_components()
+    {
+        // The server forgets a stream item once sent, so rows in it could never be diffed or shown as on the page.
+        var differ = new Differ();
+        items.Insert(new Item(1, "one"));
+        Html Nested() => $$"""<ul id="items" phx-update="stream">{{items.Render((id, item) => $"""<li id="{id}"><ol>{Html.Each(new[] { 1, 2 }, n => n, n => $"<li>{n}</li>")}</ol></li>""")}}</ul>""";
+
+        var json = differ.RenderJson(Nested);
+
+        Assert.DoesNotContain("\"c\"", json, StringComparison.Ordinal);
+        Assert.Contains("""{"0":{"0":"1","s":0,"r":1}}""", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Empty_stream_is_sent_as_an_empty_string_then_in_full_with_its_first_items()
     {
         var differ = new Differ();
