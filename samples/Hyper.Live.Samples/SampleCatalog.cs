@@ -10,6 +10,7 @@ public static class SampleCatalog
         ("/todos", "Todos", "bindings with arguments, modifiers, delegates"),
         ("/search", "Search", "debounce and an intermediate render"),
         ("/signup", "Signup", "typed forms and validation"),
+        ("/wizard", "Wizard", "a three-step form whose step and values survive a restart ([Persist])"),
         ("/chat/lobby", "Chat", "pub/sub, history in a stream: open it in two windows"),
         ("/dashboard", "Dashboard", "timers pushing updates"),
         ("/chat/lobby", "Chat", "pub/sub: open it in two windows"),
