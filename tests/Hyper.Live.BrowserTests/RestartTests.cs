@@ -77,6 +77,43 @@ public sealed class RestartTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(todos.Locator("#todo-list li")).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("Survive the deploy")]);
     }
 
+    [Fact]
+    public async Task The_wizard_is_still_at_step_2_with_what_was_typed_after_a_graceful_restart()
+    {
+        var first = new SamplesOnDisk(folder, port: 0);
+        first.StartServer();
+        var baseUrl = first.BaseUrl;
+        context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/wizard");
+        await Live.WaitConnectedAsync(page);
+        await page.Locator("input[name=name]").FillAsync("Ada");
+        await page.Locator("input[name=email]").FillAsync("ada@example.org");
+        await Live.Button(page, "Next").ClickAsync();
+        await Expect(page.Locator("#step")).ToHaveTextAsync("Step 2: where you live");
+        await page.Locator("input[name=street]").FillAsync("1 Analytical Way");
+        await page.Locator("input[name=city]").FillAsync("London");
+        await page.Locator("input[name=city]").BlurAsync();
+        await Expect(page.Locator("input[name=street]")).ToHaveValueAsync("1 Analytical Way");
+        await page.EvaluateAsync("() => { window.__samePage = true }");
+
+        // Let the change events reach the server (and their snapshot the store) before it stops.
+        await page.WaitForTimeoutAsync(500);
+        await first.DisposeAsync();
+        await page.WaitForFunctionAsync("() => window.hyperLive.state !== 'open'");
+        await using var second = new SamplesOnDisk(folder, port: new Uri(baseUrl).Port);
+        second.StartServer();
+
+        await page.WaitForFunctionAsync("() => window.hyperLive.state === 'open'", null, new() { Timeout = 30_000 });
+        await Expect(Live.Container(page)).ToHaveClassAsync(Live.ConnectedClass(), new() { Timeout = 30_000 });
+        await Expect(page.Locator("#step")).ToHaveTextAsync("Step 2: where you live");
+        await Expect(page.Locator("input[name=street]")).ToHaveValueAsync("1 Analytical Way");
+        await Expect(page.Locator("input[name=city]")).ToHaveValueAsync("London");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__samePage === true"), "the page was reloaded instead of reconnected");
+        await Live.Button(page, "Back").ClickAsync();
+        await Expect(page.Locator("input[name=email]")).ToHaveValueAsync("ada@example.org");
+    }
+
     /// <summary>The samples app on Kestrel, its session store file and key ring in <paramref name="folder"/>.</summary>
     private sealed class SamplesOnDisk(string folder, int port) : WebApplicationFactory<Program>
     {
