@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+
 namespace Hyper.Live.Samples.Tests;
 
 /// <summary>The benchmark pages render statically, then update over the socket.</summary>
