@@ -11,9 +11,5 @@ public sealed class PersistedCounter : LiveView
 
     public void Inc() => count++;
 
-    public override Html Render() => $$"""
-        <p id="status">{{(IsConnected ? "interactive" : "static")}}</p>
-        <span id="count">{{count}}</span>
-        <button id="inc" @click="inc">+</button>
-        """;
+    public override Html Render() => Counter.Page(IsConnected, count);
 }
