@@ -9,7 +9,8 @@ internal sealed record LoadOptions
         Hyper.Live load harness: starts the samples app (Release), opens sessions the way a browser does
         (dead-render GET, WebSocket, phx_join), measures memory per session, click latency and bytes per click.
 
-          --page counter|table|components  the page: /bench/counter (event "inc"), /bench/table or /bench/components (event "update")  [counter]
+          --page counter|persisted-counter|table|components  the page: /bench/counter or /bench/persisted-counter (its count
+                                    [Persist]ed: a snapshot per click; event "inc"), /bench/table or /bench/components (event "update")  [counter]
           --rows 1000               rows of the table or components page (?rows=)                               [the page's 1,000]
           --sessions 1000,10000     checkpoints: sessions to hold when memory is measured                      [1000,10000]
           --latency-at 10000        checkpoints after which the click latency phases run                        [the last]
@@ -92,9 +93,9 @@ internal sealed record LoadOptions
     /// <summary>The command line as given, for the report.</summary>
     public string CommandLine { get; init; } = "";
 
-    public string PagePath => (Page == "counter" ? "/bench/counter" : "/bench/" + Page) + (Rows is { } rows ? $"?rows={rows}" : "");
+    public string PagePath => "/bench/" + Page + (Rows is { } rows ? $"?rows={rows}" : "");
 
-    public string EventName => Page == "counter" ? "inc" : "update";
+    public string EventName => Page is "counter" or "persisted-counter" ? "inc" : "update";
 
     public int MaxSessions => Checkpoints[^1];
 
@@ -166,7 +167,9 @@ internal sealed record LoadOptions
     }
 
     private static string PageName(string page) =>
-        page is "counter" or "table" or "components" ? page : throw new ArgumentException("--page is counter, table or components");
+        page is "counter" or "persisted-counter" or "table" or "components"
+            ? page
+            : throw new ArgumentException("--page is counter, persisted-counter, table or components");
 
     private static int Number(string text)
     {

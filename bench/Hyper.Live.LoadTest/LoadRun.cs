@@ -538,7 +538,7 @@ internal sealed class LoadRun : IAsyncDisposable
 
     private static string GcBetween(ServerDiagnostics before, ServerDiagnostics after) =>
         string.Join(", ", after.GcCollections.Select((count, generation) => $"gen{generation} {count - before.GcCollections[generation]}")) +
-        $", {after.GcPauseMilliseconds - before.GcPauseMilliseconds:F0} ms paused";
+        $", {after.GcPauseMilliseconds - before.GcPauseMilliseconds:F0} ms paused; server CPU {after.CpuSeconds - before.CpuSeconds:F2} s";
 
     private ParallelOptions Concurrently(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };

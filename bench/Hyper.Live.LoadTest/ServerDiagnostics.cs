@@ -13,4 +13,8 @@ internal sealed record ServerDiagnostics(
     int Threads,
     double GcPauseMilliseconds,
     IReadOnlyList<int> GcCollections,
-    long DetachedSessions);
+    long DetachedSessions)
+{
+    /// <summary>CPU time the server process has used so far, user and system (<c>/proc/&lt;pid&gt;/stat</c>).</summary>
+    public double CpuSeconds { get; init; }
+}

@@ -134,7 +134,10 @@ internal sealed class ServerProcess : IAsyncDisposable
             root.GetProperty("threads").GetInt32(),
             root.GetProperty("gcPauseMilliseconds").GetDouble(),
             root.GetProperty("gcCollections").EnumerateArray().Select(count => count.GetInt32()).ToArray(),
-            root.TryGetProperty("detachedSessions", out var detached) ? detached.GetInt64() : 0);
+            root.TryGetProperty("detachedSessions", out var detached) ? detached.GetInt64() : 0)
+        {
+            CpuSeconds = CpuSeconds(Pid),
+        };
     }
 
     /// <summary>Resident set size of the server process, from <c>/proc/&lt;pid&gt;/status</c>.</summary>
@@ -142,6 +145,17 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>Peak resident set size.</summary>
     public long PeakRssBytes() => ProcStatus(Pid, "VmHWM:");
+
+    /// <summary>
+    /// User plus system CPU seconds of a process: fields 14 and 15 of <c>/proc/&lt;pid&gt;/stat</c>, in clock ticks of
+    /// 1/100 s (Linux's USER_HZ), counted after the command name, which may contain spaces but ends at the last ')'.
+    /// </summary>
+    internal static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
 
     internal static long ProcStatus(int pid, string field)
     {

@@ -6,8 +6,12 @@ builder.Services.AddHyperLive(options =>
     options.TitleSuffix = " · Hyper.Live";
     options.DefaultTitle = "Samples";
     // [Persist] state (the counter, the todos) in a SQLite file, so a restart or a deploy keeps it;
-    // --SessionStoreFile=… puts the file elsewhere (tests give each app its own).
-    options.UseSqliteSessionStore(builder.Configuration["SessionStoreFile"] ?? "App_Data/hyper-live-sessions.db");
+    // --SessionStoreFile=… puts the file elsewhere (tests give each app its own); --SessionStore=memory keeps
+    // snapshots in memory only (the load harness compares both).
+    if (builder.Configuration["SessionStore"] != "memory")
+    {
+        options.UseSqliteSessionStore(builder.Configuration["SessionStoreFile"] ?? "App_Data/hyper-live-sessions.db");
+    }
 });
 
 // Options from configuration: the load harness passes --HyperLive:DiagnosticsPath=/_hyper/diagnostics

@@ -10,9 +10,8 @@ public static class SampleCatalog
         ("/todos", "Todos", "bindings with arguments, modifiers, delegates"),
         ("/search", "Search", "debounce and an intermediate render"),
         ("/signup", "Signup", "typed forms and validation"),
-        ("/chat/lobby", "Chat", "pub/sub, history in a stream: open it in two windows"),
-        ("/dashboard", "Dashboard", "timers pushing updates"),
-        ("/chat/lobby", "Chat", "pub/sub: open it in two windows"),
+        ("/wizard", "Wizard", "a three-step form whose step and values survive a restart ([Persist])"),
+        ("/chat/lobby", "Chat", "pub/sub, history in a stream, the room's last lines shared: open it in two windows"),
         ("/dashboard", "Dashboard", "timers pushing updates, metrics shared by every viewer"),
         ("/visits", "Visits", "one Shared<int> for every visitor: open it in two windows"),
         ("/profile", "Profile", "Persistent<User> in SQLite: edit it in two browsers"),
@@ -25,6 +24,6 @@ public static class SampleCatalog
         ("/component-dashboard", "Components", "static components with slots, live components with their own state: the V2 dashboard"),
         ("/component-todos", "Todo rows", "a live component per row, each with its own edit state"),
         ("/board", "Board", "pointer position and modifier keys: click to draw, shift-click to erase"),
-        ("/radio", "Radio", "a sticky nested live view: a player that keeps playing across live navigation"),
+        ("/radio", "Radio", "nested live views: a player in the layout that keeps playing across live navigation"),
     ];
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+
 namespace Hyper.Live.Samples.Tests;
 
 /// <summary>The benchmark pages render statically, then update over the socket.</summary>
@@ -14,6 +16,25 @@ public sealed class BenchPageTests(WebApplicationFactory<Program> app) : IClassF
         await page.ClickAsync("#inc");
 
         Assert.Equal("1", page.Text("#count"));
+    }
+
+    [Fact]
+    public async Task The_persisted_bench_counter_comes_back_after_a_restart_and_the_plain_one_does_not()
+    {
+        await using var host = await LiveTestHost.StartAsync(web => web.MapHyperLive(typeof(global::Hyper.Live.Samples.Live.Bench.PersistedCounter).Assembly));
+        await using var client = host.CreateClient();
+        var persisted = await client.LiveAsync("/bench/persisted-counter");
+        var plain = await client.LiveAsync("/bench/counter");
+        await persisted.ClickAsync("#inc");
+        await persisted.ClickAsync("#inc");
+        await plain.ClickAsync("#inc");
+
+        await host.RestartAsync();
+        await persisted.ReconnectAsync();
+        await plain.ReconnectAsync();
+
+        Assert.Equal("2", persisted.Text("#count"));
+        Assert.Equal("0", plain.Text("#count"));
     }
 
     [Fact]

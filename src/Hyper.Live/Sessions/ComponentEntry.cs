@@ -1,4 +1,5 @@
 using Hyper.Live.Events;
+using Hyper.Live.State;
 
 namespace Hyper.Live.Sessions;
 
@@ -6,7 +7,7 @@ namespace Hyper.Live.Sessions;
 /// <param name="cid">Its id on the wire.</param>
 /// <param name="component">The instance.</param>
 /// <param name="events">Its events: handlers, delegate bindings of its last render.</param>
-internal sealed class ComponentEntry(int cid, LiveComponent component, EventDispatcher events)
+internal sealed class ComponentEntry(int cid, LiveComponent component, EventDispatcher events) : ISharedReadSink
 {
     /// <summary>Its id on the wire.</summary>
     public int Cid { get; } = cid;
@@ -28,4 +29,10 @@ internal sealed class ComponentEntry(int cid, LiveComponent component, EventDisp
 
     /// <summary>Announced gone by the client (<c>cids_will_destroy</c>); forgotten when confirmed.</summary>
     public bool Doomed { get; set; }
+
+    /// <summary>The shared values its last render read; null when none (most components).</summary>
+    public HashSet<SharedReaders>? Reads { get; private set; }
+
+    /// <inheritdoc/>
+    public void Read(SharedReaders value) => (Reads ??= []).Add(value);
 }

@@ -1,5 +1,6 @@
 using Hyper.Live.Diffing;
 using Hyper.Live.Events;
+using Hyper.Live.State;
 using Hyper.Live.Templates;
 using Hyper.Live.Views;
 
@@ -109,6 +110,8 @@ internal sealed class ComponentTable : IComponentSource
         var arena = RenderArena.Current!;
         arena.ComponentMode = true;
         arena.BindingSink = null;
+        next.Reads?.Clear();
+        SharedReads.ReadFor(next);
         html = next.Component.Render();
         next.Events.Resolve(next.Component, html);
         arena.BindingSink = next.Events;
@@ -138,6 +141,40 @@ internal sealed class ComponentTable : IComponentSource
     /// <summary>The component of this class and id, unless the client has announced it gone.</summary>
     public LiveComponent? Find(Type componentType, string id) =>
         byId.TryGetValue((componentType, id), out var entry) && !entry.Doomed ? entry.Component : null;
+
+    /// <summary>
+    /// Adds the shared values the components read in their last render to <paramref name="into"/> (those not rendered
+    /// this time still show what they read); whether any component read one.
+    /// </summary>
+    public bool AddSharedReads(HashSet<SharedReaders> into)
+    {
+        var any = false;
+        foreach (var entry in byCid.Values)
+        {
+            if (entry.Reads is { Count: > 0 } read && !entry.Doomed)
+            {
+                into.UnionWith(read);
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>
+    /// Marks the components whose last render read one of <paramref name="values"/> (null: any shared value) to render
+    /// with the next render.
+    /// </summary>
+    public void MarkReaders(List<SharedReaders>? values)
+    {
+        foreach (var entry in byCid.Values)
+        {
+            if (!entry.Doomed && entry.Reads is { Count: > 0 } read && (values is null || values.Exists(read.Contains)))
+            {
+                MarkChanged(entry);
+            }
+        }
+    }
 
     /// <summary>Marks a component to render after an event or update of its own.</summary>
     public void MarkChanged(ComponentEntry entry) => changed.Add(entry);

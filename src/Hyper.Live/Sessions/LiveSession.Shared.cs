@@ -16,11 +16,27 @@ internal sealed partial class LiveSession
     // 1 while a SharedChanged message is queued: further changes add nothing, so the queue stays bounded.
     private int sharedChangePending;
 
+    // Whether a live component's last render read a shared value: only then are changed values noted, one entry per value.
+    private volatile bool componentsReadShared;
+    private ConcurrentDictionary<SharedReaders, byte>? changedShared;
+
+    // A change arrived while no component was known to read: the render that made one a reader may have read before it.
+    private volatile bool changeNotNoted;
+
     // Leases held, by resource; released when the session ends.
     private ConcurrentDictionary<string, Lease>? leases;
 
-    void ISharedReader.OnSharedChanged()
+    void ISharedReader.OnSharedChanged(SharedReaders value)
     {
+        if (componentsReadShared)
+        {
+            LazyInitializer.EnsureInitialized(ref changedShared).TryAdd(value, 0);
+        }
+        else
+        {
+            changeNotNoted = true;
+        }
+
         if (Interlocked.Exchange(ref sharedChangePending, 1) == 0)
         {
             Post(SessionMessage.SharedChanged.Instance);
@@ -32,6 +48,31 @@ internal sealed partial class LiveSession
     {
         // Cleared before rendering: a change during the render queues one more, which renders what it changed.
         Volatile.Write(ref sharedChangePending, 0);
+        if (changedShared is { IsEmpty: false } changed)
+        {
+            // A component renders only for its own event, an update or new props: one that read a changed value is marked,
+            // its siblings are not. (Taken one by one: a change noted meanwhile stays for the message it queued.)
+            List<SharedReaders> values = [];
+            foreach (var value in changed.Keys)
+            {
+                if (changed.TryRemove(value, out _))
+                {
+                    values.Add(value);
+                }
+            }
+
+            components?.MarkReaders(values);
+        }
+
+        if (changeNotNoted)
+        {
+            changeNotNoted = false;
+            if (componentsReadShared)
+            {
+                components?.MarkReaders(null);
+            }
+        }
+
         if (!IsDetached)
         {
             // A detached session renders nothing: its rejoin gets the whole current state.
@@ -40,9 +81,13 @@ internal sealed partial class LiveSession
         }
     }
 
-    /// <summary>After a render: stops reading the shared values it no longer read, and remembers those it did.</summary>
+    /// <summary>
+    /// After a render: stops reading the shared values it no longer read (components not rendered this time keep what
+    /// they read before), and remembers those it did.
+    /// </summary>
     private void KeepReading(HashSet<SharedReaders> read)
     {
+        componentsReadShared = components?.AddSharedReads(read) == true;
         if (reading is not null)
         {
             foreach (var value in reading)

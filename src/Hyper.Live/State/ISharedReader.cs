@@ -7,5 +7,6 @@ internal interface ISharedReader
     /// A value this reader read in its last render changed. Called on the writer's thread, once per change and reader:
     /// it must only note the change (a pending flag and at most one queued message), never render there.
     /// </summary>
-    void OnSharedChanged();
+    /// <param name="value">The value that changed: the reader's live components that read it render again.</param>
+    void OnSharedChanged(SharedReaders value);
 }

@@ -24,7 +24,7 @@ internal sealed class SharedReaders
         var told = 0;
         foreach (var reader in readers.Keys)
         {
-            reader.OnSharedChanged();
+            reader.OnSharedChanged(this);
             told++;
         }
 
