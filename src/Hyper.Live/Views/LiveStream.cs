@@ -159,6 +159,33 @@ public sealed class LiveStream<T>
         Unqueue(id);
         queuedIds.Add(id);
         inserts.Add((item, new StreamInsert(id, at, limit, updateOnly)));
+        if (at == -1 && limit < 0 && !updateOnly)
+        {
+            DropAppendsBeyond(-limit.Value);
+        }
+    }
+
+    /// <summary>
+    /// Of the queued appends that all keep the last <paramref name="kept"/> items, only that many reach the page
+    /// (each append prunes the container to its limit): the older ones are dropped now, so a view that does not
+    /// render for a while (a detached session) queues at most a limit's worth of them.
+    /// </summary>
+    private void DropAppendsBeyond(int kept)
+    {
+        var limit = -kept;
+        var run = 0;
+        for (var i = inserts.Count - 1; i >= 0 && inserts[i].Insert is { At: -1, UpdateOnly: false } insert && insert.Limit == limit; i--)
+        {
+            run++;
+        }
+
+        for (var excess = run - kept; excess > 0; excess--)
+        {
+            var first = inserts.Count - run;
+            queuedIds.Remove(inserts[first].Insert.DomId);
+            inserts.RemoveAt(first);
+            run--;
+        }
     }
 
     private void Unqueue(string id)

@@ -49,6 +49,14 @@ public sealed class ConformanceView(EventRecorder recorder) : LiveView
             case "delete-3": rows.DeleteById("row-3"); break;
             case "append-limit-minus-4": rows.Insert((count + 10, "kept last"), limit: -4); break;
             case "prepend-limit-3": rows.Insert((count + 10, "kept first"), at: 0, limit: 3); break;
+            case "append-five-limit-minus-2":
+                // The stream queues only the last two: what the client would keep of the five.
+                for (var i = 0; i < 5; i++)
+                {
+                    rows.Insert((1000 + (count * 10) + i, $"burst {i}"), limit: -2);
+                }
+
+                break;
             case "reset": rows.Reset([(100, "after reset"), (101, "second after reset")]); break;
         }
 

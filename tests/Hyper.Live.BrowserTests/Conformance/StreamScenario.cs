@@ -14,7 +14,7 @@ public static class StreamScenario
     private static readonly string[] All =
     [
         "append", "append-other", "prepend", "insert-at-2", "update-1", "update-only-9", "update-only-2", "delete-3",
-        "append-limit-minus-4", "prepend-limit-3", "reset",
+        "append-limit-minus-4", "prepend-limit-3", "reset", "append-five-limit-minus-2",
     ];
 
     /// <summary>One scenario per group: each starts from the three rows of the mount, so a later reset cannot hide an earlier difference.</summary>
@@ -24,6 +24,7 @@ public static class StreamScenario
         Create("stream-limits", "append-limit-minus-4", "prepend", "append-limit-minus-4", "prepend-limit-3"),
         Create("stream-reset", "append", "reset", "append", "update-1"),
         Create("stream-mixed-templates", "append-other", "append", "append-other"),
+        Create("stream-burst-with-limit", "append", "append-five-limit-minus-2", "prepend", "append-five-limit-minus-2"),
     ];
 
     private static Scenario Create(string name, params string[] operations) => new(
