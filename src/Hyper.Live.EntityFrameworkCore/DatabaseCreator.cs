@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Hyper.Live.EntityFrameworkCore;
 
-/// <summary>Creates the database and its tables when the app starts, if they do not exist yet.</summary>
+/// <summary>
+/// Brings the database up to date when the app starts: applies the context's migrations when it has any
+/// (<c>dotnet ef migrations add</c>), else creates the database and its tables if they do not exist yet.
+/// </summary>
 internal sealed class DatabaseCreator<TContext>(IDbContextFactory<TContext> contexts, IOptions<LiveDatabaseOptions> options) : IHostedService
     where TContext : DbContext
 {
@@ -16,6 +19,12 @@ internal sealed class DatabaseCreator<TContext>(IDbContextFactory<TContext> cont
             var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             await using (db.ConfigureAwait(false))
             {
+                if (db.Database.GetMigrations().Any())
+                {
+                    await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
                 try
                 {
                     await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);

@@ -22,8 +22,9 @@ public sealed class LiveDatabaseOptions
     public string SqliteFile { get; set; } = "hyper-live-data.db";
 
     /// <summary>
-    /// Whether the app creates the database and its tables at start when they do not exist (<c>EnsureCreated</c>): true
-    /// by default. Turn it off for a database managed with migrations.
+    /// Whether the app brings the database up to date at start: it applies the context's migrations when the context
+    /// has any (<c>Migrate</c>), else creates the database and its tables when they do not exist (<c>EnsureCreated</c>).
+    /// True by default; turn it off when the database is managed outside the app.
     /// </summary>
     public bool EnsureCreated { get; set; } = true;
 }

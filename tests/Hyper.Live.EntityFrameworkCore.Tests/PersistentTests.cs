@@ -209,4 +209,26 @@ public sealed class DefaultDatabaseTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task A_context_with_migrations_is_migrated_at_start()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"hyper-live-migrations-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var host = await LiveTestHost.StartAsync(
+                app => app.MapLive<ProfileView>("/profile"),
+                builder => builder.Services.AddLiveDatabase<NotesDb>(options => options.SqliteFile = file));
+
+            await using var db = await host.Services.GetRequiredService<IDbContextFactory<NotesDb>>().CreateDbContextAsync();
+            Assert.Equal(["20261130000000_CreateNotes"], await db.Database.GetAppliedMigrationsAsync());
+            db.Notes.Add(new Note { Text = "migrated" });
+            await db.SaveChangesAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
 }
