@@ -30,6 +30,10 @@ public sealed class LiveStream<T>
 
     // The DOM ids in inserts: a re-insert replaces the queued one without scanning the queue (InsertMany of 10,000).
     private readonly HashSet<string> queuedIds = new(StringComparer.Ordinal);
+
+    // How many inserts at the end of the queue are appends that all keep the last n items (the last one's limit):
+    // counted as they come, so that trimming them to n costs nothing per insert.
+    private int appendRun;
     private bool reset;
 
     /// <summary>Creates a stream whose items get the DOM ids <paramref name="domId"/> returns (<c>m => $"messages-{m.Id}"</c>).</summary>
@@ -114,6 +118,7 @@ public sealed class LiveStream<T>
     public void Reset(IEnumerable<T>? items = null)
     {
         inserts.Clear();
+        appendRun = 0;
         queuedIds.Clear();
         deletes.Clear();
         deletedIds.Clear();
@@ -145,6 +150,7 @@ public sealed class LiveStream<T>
 
         var batch = new StreamBatch(identity, batchInserts, [.. deletes], reset);
         inserts.Clear();
+        appendRun = 0;
         queuedIds.Clear();
         deletes.Clear();
         deletedIds.Clear();
@@ -158,33 +164,17 @@ public sealed class LiveStream<T>
         var id = DomId(item);
         Unqueue(id);
         queuedIds.Add(id);
+        var keepsLast = at == -1 && limit < 0 && !updateOnly;
+        appendRun = !keepsLast ? 0 : appendRun > 0 && inserts[^1].Insert.Limit == limit ? appendRun + 1 : 1;
         inserts.Add((item, new StreamInsert(id, at, limit, updateOnly)));
-        if (at == -1 && limit < 0 && !updateOnly)
+        if (keepsLast && appendRun > -limit!.Value)
         {
-            DropAppendsBeyond(-limit.Value);
-        }
-    }
-
-    /// <summary>
-    /// Of the queued appends that all keep the last <paramref name="kept"/> items, only that many reach the page
-    /// (each append prunes the container to its limit): the older ones are dropped now, so a view that does not
-    /// render for a while (a detached session) queues at most a limit's worth of them.
-    /// </summary>
-    private void DropAppendsBeyond(int kept)
-    {
-        var limit = -kept;
-        var run = 0;
-        for (var i = inserts.Count - 1; i >= 0 && inserts[i].Insert is { At: -1, UpdateOnly: false } insert && insert.Limit == limit; i--)
-        {
-            run++;
-        }
-
-        for (var excess = run - kept; excess > 0; excess--)
-        {
-            var first = inserts.Count - run;
+            // Each of these appends prunes the container to the last n: only the last n of them reach the page, so a
+            // view that does not render for a while (a detached session) queues no more than that.
+            var first = inserts.Count - appendRun;
             queuedIds.Remove(inserts[first].Insert.DomId);
             inserts.RemoveAt(first);
-            run--;
+            appendRun--;
         }
     }
 
@@ -192,7 +182,13 @@ public sealed class LiveStream<T>
     {
         if (queuedIds.Remove(id))
         {
-            inserts.RemoveAt(inserts.FindIndex(pending => pending.Insert.DomId == id));
+            var index = inserts.FindIndex(pending => pending.Insert.DomId == id);
+            if (index >= inserts.Count - appendRun)
+            {
+                appendRun--;
+            }
+
+            inserts.RemoveAt(index);
         }
     }
 }

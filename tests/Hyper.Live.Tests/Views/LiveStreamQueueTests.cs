@@ -46,4 +46,19 @@ public sealed class LiveStreamQueueTests
 
         Assert.Equal(3, stream.PendingCount); // the prepend, then the last two appends
     }
+
+    [Fact]
+    public void A_queued_append_inserted_again_or_deleted_leaves_the_run_counted_right()
+    {
+        var stream = Numbers();
+
+        stream.Insert(1, limit: -2);
+        stream.Insert(2, limit: -2);
+        stream.Insert(1, limit: -2); // moves to the end: the run is 2, 1
+        stream.DeleteById("n-2");    // the run is 1
+        stream.Insert(3, limit: -2);
+        stream.Insert(4, limit: -2); // the run is 1, 3, 4: 1 is dropped
+
+        Assert.Equal(3, stream.PendingCount); // 3 and 4, and the delete of 2
+    }
 }
