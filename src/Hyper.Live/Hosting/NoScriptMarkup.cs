@@ -34,7 +34,7 @@ internal static class NoScriptMarkup
 
     /// <summary>
     /// Rewrites <paramref name="html"/>; <paramref name="hiddenFields"/> (already-encoded
-    /// <c>&lt;input type="hidden"&gt;</c> markup: the CSRF token, the view's state) go into every
+    /// <c>&lt;input type="hidden"&gt;</c> markup: the CSRF token, the page's session token) go into every
     /// rewritten form and into the hidden form appended at the end.
     /// </summary>
     public static string Rewrite(string html, string hiddenFields)
